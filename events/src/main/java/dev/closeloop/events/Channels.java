@@ -1,0 +1,17 @@
+package dev.closeloop.events;
+
+/** AMQP addresses. Each address has exactly one consuming service; its replicas compete. */
+public final class Channels {
+
+    /** survey-intake → escalation-engine: one message per accepted survey. */
+    public static final String SURVEYS_SUBMITTED = "surveys.submitted";
+    /** escalation-engine → recording-service: one message per survey that raised escalations. */
+    public static final String ESCALATIONS_RAISED = "escalations.raised";
+    /** recording-service → notification-service: one message per (survey, recipient, level). */
+    public static final String ALERTS_READY = "alerts.ready";
+    /** notification-service → escalation-engine: one message per delivery attempt outcome. */
+    public static final String ALERTS_DELIVERED = "alerts.delivered";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.closeloop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    static Survey survey() {
+        return new Survey("tel-1", Instant.parse("2026-12-04T10:15:00Z"),
+                new Survey.Call("c-1", Instant.parse("2026-12-04T10:02:11Z"), 312, "billing", "rec-1"),
+                new Survey.Customer("CUST-1", "Dana Smith", "+441632960001", "dana@example.com"),
+                new Survey.Agent("csr-17", "Sam Lee", "billing-uk", "manchester"),
+                List.of(new Survey.Answer("q1", "Overall?", 1)), "Third call.",
+                new Survey.CsrFlags(true, "Threatens to cancel", false, null, null));
+    }
+
+    @Test
+    void envelopeSurvivesTheRoundTrip() {
+        EventEnvelope<SurveySubmitted> sent = EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
+                new SurveySubmitted(survey(), Instant.parse("2026-12-04T10:15:01Z")));
+
+        EventEnvelope<SurveySubmitted> read = EventCodec.decode(EventCodec.encode(sent), SurveySubmitted.class);
+
+        assertThat(read).isEqualTo(sent);
+        assertThat(read.type()).isEqualTo("SurveySubmitted.v1");
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoText() {
+        String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
+                new SurveySubmitted(survey(), Instant.parse("2026-12-04T10:15:01Z"))));
+
+        assertThat(json).contains("\"occurredAt\":\"2026-12-04T10:15:01Z\"");
+    }
+
+    @Test
+    void unknownFieldsFromNewerProducersAreIgnored() {
+        String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.now(),
+                new SurveySubmitted(survey(), Instant.now())));
+        String withExtra = json.replaceFirst("\\{", "{\"addedLater\":42,");
+
+        assertThat(EventCodec.decode(withExtra, SurveySubmitted.class).payload().survey().surveyId())
+                .isEqualTo("tel-1");
+    }
+
+    @Test
+    void garbageIsReportedAsMalformedNotRetried() {
+        assertThatThrownBy(() -> EventCodec.decode("{not json", SurveySubmitted.class))
+                .isInstanceOf(EventCodec.MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.decode("{\"eventId\":\"" + java.util.UUID.randomUUID() + "\"}",
+                SurveySubmitted.class))
+                .isInstanceOf(EventCodec.MalformedEventException.class);
+    }
+}
