@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,9 +31,20 @@ public class TenantApiKeys {
     record Entry(String tenant, byte[] hash) {
     }
 
+    /** Null when no key file is configured. */
     private final List<Entry> entries;
 
-    public TenantApiKeys(@ConfigProperty(name = "closeloop.api-keys.file") Path file) {
+    /**
+     * The file is optional because this bean exists in every service through the platform jar, while
+     * only the services with {@link TenantApiKeyRequired} endpoints (survey-intake, recording-service)
+     * have keys; using the keys without a file fails.
+     */
+    @Inject
+    TenantApiKeys(@ConfigProperty(name = "closeloop.api-keys.file") Optional<Path> file) {
+        this.entries = file.map(path -> List.copyOf(load(path))).orElse(null);
+    }
+
+    public TenantApiKeys(Path file) {
         this.entries = List.copyOf(load(file));
     }
 
@@ -42,6 +54,9 @@ public class TenantApiKeys {
 
     /** The tenant the presented key belongs to, or empty when it is no tenant's key. */
     public Optional<String> tenantOf(String presentedKey) {
+        if (entries == null) {
+            throw new IllegalStateException("closeloop.api-keys.file (CLOSELOOP_API_KEYS_FILE) is not set");
+        }
         if (presentedKey == null || presentedKey.isEmpty()) {
             return Optional.empty();
         }

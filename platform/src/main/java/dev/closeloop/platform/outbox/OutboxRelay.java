@@ -3,6 +3,7 @@ package dev.closeloop.platform.outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,10 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${closeloop.outbox.poll-interval:1s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayUnit defaults to MINUTES: without it the first poll came a minute after start, so a failed kick was
+    // not retried, nor rows left from before a restart published, for up to a minute.
+    @Scheduled(every = "${closeloop.outbox.poll-interval:1s}", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
         return kick();
     }
@@ -57,7 +61,10 @@ public class OutboxRelay {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return drain().eventually(() -> running.set(false));
+        // A kick arriving after the last round's check but before running is cleared would otherwise be lost
+        // until the next poll: look once more.
+        return drain().eventually(() -> running.set(false))
+                .call(() -> kicked.get() ? kick() : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> drain() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
@@ -42,6 +44,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
         return respond(Problem.invalid(List.of(new Problem.FieldError(jsonPath(e), unreadableMessage(e)))));
+    }
+
+    /**
+     * Quarkus REST ships its own mapper for this subtype (an {@code application/json} body, in dev and test
+     * only); the closest type wins, so without this one a wrong JSON type would never answer problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
@@ -87,10 +98,18 @@ public class ProblemMappers {
      */
     static String fieldPath(Path path) {
         StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
             switch (node.getKind()) {
-                case METHOD:
                 case PARAMETER:
+                    // The parameter itself is invalid (a path, query or header parameter): it is the field.
+                    if (i == nodes.size() - 1) {
+                        break;
+                    }
+                    continue;
+                case METHOD:
                 case RETURN_VALUE:
                 case CROSS_PARAMETER:
                     continue;
@@ -102,7 +121,8 @@ public class ProblemMappers {
             } else if (field.length() > 0 && node.getKey() != null) {
                 field.append('[').append(node.getKey()).append(']');
             }
-            if (node.getName() != null) {
+            // A constraint on a container element (List<@NotNull X>) has the synthetic name "<list element>".
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (field.length() > 0) {
                     field.append('.');
                 }

@@ -1,0 +1,11 @@
+package dev.closeloop.escalation;
+
+/** What a timeline entry records. */
+public enum TimelineKind {
+    /** The escalation was raised from a survey and routed to its recipients. */
+    RAISED,
+    /** A channel accepted an alert about the escalation for a recipient. */
+    NOTIFIED,
+    /** An alert about the escalation could not be delivered to a recipient, retries exhausted. */
+    NOTIFICATION_FAILED
+}

@@ -1,0 +1,108 @@
+package dev.closeloop.escalation.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.closeloop.escalation.Escalation;
+import dev.closeloop.escalation.EscalationStatus;
+import dev.closeloop.events.EscalationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EscalationRepository implements PanacheRepositoryBase<Escalation, UUID> {
+
+    /** What the escalation list can be narrowed by; null means any. */
+    public record Filter(String surveyId, EscalationType type, EscalationStatus status, Instant from, Instant to) {
+    }
+
+    public record Found(List<Escalation> items, long total) {
+    }
+
+    /**
+     * Inserts the escalation unless its survey already has one of that type. Works under concurrency
+     * too: a second transaction inserting the same (tenant, survey, type) waits for the first and
+     * then inserts nothing, instead of failing.
+     *
+     * @return true when it was inserted, false when the survey already had an escalation of the type
+     */
+    public Uni<Boolean> insertIfNew(Escalation e) {
+        String sql = "INSERT INTO escalation (id, tenant, survey_id, type, status, reasons, raised_at, recipients, "
+                + "agent_id, agent_name, team, site, customer_name, survey, source_event_id) "
+                + "VALUES (:id, :tenant, :surveyId, :type, :status, :reasons, :raisedAt, :recipients, "
+                + ":agentId, :agentName, :team, :site, :customerName, :survey, :sourceEventId) "
+                + "ON CONFLICT (tenant, survey_id, type) DO NOTHING";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
+                .setParameter("id", e.id)
+                .setParameter("tenant", e.tenant)
+                .setParameter("surveyId", e.surveyId)
+                .setParameter("type", e.type.name())
+                .setParameter("status", e.status.name())
+                .setParameter("reasons", new JsonColumns.StringList().convertToDatabaseColumn(e.reasons))
+                .setParameter("raisedAt", e.raisedAt)
+                .setParameter("recipients", new JsonColumns.ContactList().convertToDatabaseColumn(e.recipients))
+                .setParameter("agentId", e.agentId)
+                .setParameter("agentName", e.agentName)
+                .setParameter("team", e.team)
+                .setParameter("site", e.site)
+                .setParameter("customerName", e.customerName)
+                .setParameter("survey", e.survey)
+                .setParameter("sourceEventId", e.sourceEventId)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** One page of the tenant's escalations, newest first, and how many match in all. */
+    public Uni<Found> search(String tenant, Filter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = Parameters.with("tenant", tenant);
+        where.add("tenant = :tenant");
+        if (filter.surveyId() != null) {
+            where.add("surveyId = :surveyId");
+            params.and("surveyId", filter.surveyId());
+        }
+        if (filter.type() != null) {
+            where.add("type = :type");
+            params.and("type", filter.type());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.from() != null) {
+            where.add("raisedAt >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("raisedAt < :to");
+            params.and("to", filter.to());
+        }
+        String query = String.join(" and ", where);
+        // count first, then the page: one session runs one query at a time
+        return count(query, params)
+                .flatMap(total -> find(query, Sort.descending("raisedAt", "id"), params)
+                        .page(Page.of(page, size)).list()
+                        .map(items -> new Found(items, total)));
+    }
+
+    public Uni<Escalation> findInTenant(String tenant, UUID id) {
+        return find("id = :id and tenant = :tenant", Parameters.with("id", id).and("tenant", tenant))
+                .firstResult();
+    }
+
+    public Uni<List<Escalation>> findAllInTenant(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("id in :ids and tenant = :tenant", Parameters.with("ids", ids).and("tenant", tenant));
+    }
+}

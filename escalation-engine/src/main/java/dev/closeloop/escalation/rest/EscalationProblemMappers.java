@@ -1,0 +1,46 @@
+package dev.closeloop.escalation.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.closeloop.platform.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * problem+json for this service's own failures: bad query parameters, and the security answers
+ * (authentication is lazy, so its failures reach the JAX-RS mappers instead of a bare challenge).
+ */
+public class EscalationProblemMappers {
+
+    static final String CHALLENGE = "Basic realm=\"closeloop\", charset=\"UTF-8\"";
+
+    @ServerExceptionMapper
+    public Response invalidParameters(InvalidParametersException e) {
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized("HTTP Basic credentials of a Closeloop account are required");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized("the username or password is not valid");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Response.status(403).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(403, "Forbidden", "this account may not do that")).build();
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Unauthorized", detail)).build();
+    }
+}

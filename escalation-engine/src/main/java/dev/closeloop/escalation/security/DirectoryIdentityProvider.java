@@ -1,0 +1,70 @@
+package dev.closeloop.escalation.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.closeloop.escalation.directory.Directory;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Checks HTTP Basic credentials against the directory's accounts (bcrypt). The identity carries the
+ * account's role and its tenant, as the {@link TenantPrincipal} and the {@value #TENANT} attribute:
+ * the tenant of every query comes from here and nowhere else.
+ */
+@ApplicationScoped
+public class DirectoryIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Identity attribute holding the caller's tenant id. */
+    public static final String TENANT = "tenant";
+
+    private final Directory directory;
+    /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
+    private final String decoyHash;
+
+    public DirectoryIdentityProvider(Directory directory) {
+        this.directory = directory;
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.decoyHash = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random));
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        // bcrypt is deliberately slow: never on the event loop
+        return context.runBlocking(() -> verify(request.getUsername(),
+                new String(request.getPassword().getPassword())));
+    }
+
+    SecurityIdentity verify(String username, String password) {
+        Optional<Directory.Login> login = directory.login(username);
+        String hash = login.map(l -> l.account().passwordHash()).orElse(decoyHash);
+        boolean matches = BcryptUtil.matches(password, hash);
+        if (login.isEmpty() || !matches) {
+            Log.debugf("Refused login for username=%s", username);
+            throw new AuthenticationFailedException();
+        }
+        Directory.Login found = login.get();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new TenantPrincipal(found.account().username(), found.tenant()))
+                .addRole(found.account().role())
+                .addAttribute(TENANT, found.tenant())
+                .build();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.closeloop.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One alert to deliver to one recipient on one channel: unique per (tenant, survey, recipient email,
+ * channel, level), so an alert re-published or redelivered is never sent twice. It keeps the AlertReady
+ * envelope it came from, which is all the email needs.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    public static final String EMAIL = "EMAIL";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String tenant;
+
+    @Column(name = "survey_id", nullable = false)
+    public String surveyId;
+
+    /** Lower-cased: the key that makes the delivery unique, not necessarily the address as written. */
+    @Column(name = "recipient_email", nullable = false)
+    public String recipientEmail;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public int level;
+
+    @Column(name = "manager_id")
+    public String managerId;
+
+    @Column(name = "source_event_id", nullable = false)
+    public UUID sourceEventId;
+
+    /** The AlertReady envelope, as JSON. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String alert;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

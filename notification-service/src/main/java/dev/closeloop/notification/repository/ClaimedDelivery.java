@@ -1,0 +1,14 @@
+package dev.closeloop.notification.repository;
+
+import java.util.UUID;
+
+/**
+ * A due delivery this worker now owns until its lease lapses. Only the claim that holds
+ * {@code claimToken} can complete it.
+ *
+ * @param attemptsBefore attempts made before this one
+ * @param alert          the AlertReady envelope as JSON
+ */
+public record ClaimedDelivery(UUID id, UUID claimToken, String tenant, String surveyId, String recipientEmail,
+        int level, String managerId, String alert, int attemptsBefore) {
+}

@@ -1,0 +1,38 @@
+package dev.closeloop.recording.config;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Refuses to start with settings that would misbehave quietly later, so an operator learns at deploy time
+ * rather than from a manager whose link never worked.
+ */
+@ApplicationScoped
+public class ConfigurationCheck {
+
+    void onStart(@Observes StartupEvent event, RecordingsConfig recordings, LinksConfig links,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> httpLimit) {
+        if (links.ttl().isNegative() || links.ttl().isZero() || links.maxTtl().isNegative() || links.maxTtl().isZero()) {
+            throw new IllegalStateException("closeloop.links.ttl and closeloop.links.max-ttl must be positive");
+        }
+        String base = links.normalizedBaseUrl();
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new IllegalStateException("closeloop.links.base-url must be an http(s) URL, not " + base);
+        }
+        if (recordings.maxSize().asLongValue() <= 0) {
+            throw new IllegalStateException("closeloop.recordings.max-size must be positive");
+        }
+        if (httpLimit.isPresent() && httpLimit.get().asLongValue() <= recordings.maxSize().asLongValue()) {
+            throw new IllegalStateException("closeloop.recordings.max-size (" + recordings.maxSize().asLongValue()
+                    + " bytes) must be below quarkus.http.limits.max-body-size (" + httpLimit.get().asLongValue()
+                    + " bytes), or uploads over the HTTP limit are refused without a problem body");
+        }
+    }
+}

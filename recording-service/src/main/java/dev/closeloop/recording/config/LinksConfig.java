@@ -1,0 +1,40 @@
+package dev.closeloop.recording.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The time-limited recording links minted for each alert recipient. */
+@ConfigMapping(prefix = "closeloop.links")
+public interface LinksConfig {
+
+    /**
+     * How links start, as a recipient's browser reaches this service: {@code <base-url>/r/<token>}.
+     * A trailing slash is ignored.
+     */
+    @WithDefault("http://localhost:8084")
+    String baseUrl();
+
+    /** How long a link works after it was minted. */
+    @WithDefault("72h")
+    Duration ttl();
+
+    /** The longest any link may live, whatever {@link #ttl()} says: a safety cap against a mistyped ttl. */
+    @WithDefault("30d")
+    Duration maxTtl();
+
+    /** The lifetime links are minted with: {@link #ttl()} capped by {@link #maxTtl()}. */
+    default Duration effectiveTtl() {
+        return ttl().compareTo(maxTtl()) <= 0 ? ttl() : maxTtl();
+    }
+
+    /** {@link #baseUrl()} without a trailing slash. */
+    default String normalizedBaseUrl() {
+        String url = baseUrl().strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
+    }
+}
