@@ -1,0 +1,88 @@
+package dev.closeloop.localstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The HTTP calls of the demo: those of the telephony platform, and an admin reading escalations. */
+final class StackClient {
+
+    /** A status and body, kept for the message when something answers what it should not. */
+    record Answer(int status, String body) {
+
+        boolean is2xx() {
+            return status >= 200 && status < 300;
+        }
+
+        String brief() {
+            String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+            return status + (text.isEmpty() ? "" : " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI intake;
+    private final URI engine;
+    private final URI recording;
+    private final String apiKey;
+    private final String basicAuth;
+
+    StackClient(URI intake, URI engine, URI recording, String apiKey, String adminUser, String adminPassword) {
+        this.intake = intake;
+        this.engine = engine;
+        this.recording = recording;
+        this.apiKey = apiKey;
+        this.basicAuth = "Basic " + Base64.getEncoder()
+                .encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Answer uploadRecording(String recordingId, byte[] wav) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(recording.resolve("/api/v1/recordings/" + recordingId))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "audio/wav")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(wav)));
+    }
+
+    Answer submitSurvey(JsonNode survey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(intake.resolve("/api/v1/surveys"))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(survey))));
+    }
+
+    /** The types of the escalations the engine holds for a survey, one entry per escalation. */
+    List<String> escalationTypes(String surveyId) throws IOException, InterruptedException {
+        Answer answer = send(HttpRequest.newBuilder(engine.resolve("/api/v1/escalations?surveyId="
+                + URLEncoder.encode(surveyId, StandardCharsets.UTF_8)))
+                .header("Authorization", basicAuth)
+                .header("Accept", "application/json")
+                .GET());
+        if (answer.status() != 200) {
+            throw new IOException("GET /api/v1/escalations?surveyId=" + surveyId + " answered " + answer.brief());
+        }
+        List<String> types = new ArrayList<>();
+        for (JsonNode item : JSON.readTree(answer.body()).path("items")) {
+            types.add(item.path("type").asText());
+        }
+        return types;
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.closeloop.localstack.demo;
+
+import static dev.closeloop.localstack.demo.Expectations.Type.ALL_FIVES;
+import static dev.closeloop.localstack.demo.Expectations.Type.LEAD;
+import static dev.closeloop.localstack.demo.Expectations.Type.NEGATIVE_FEEDBACK;
+import static dev.closeloop.localstack.demo.Expectations.Type.POOR_SCORE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class ExpectationsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode survey(boolean attention, boolean lead, int... scores) {
+        ObjectNode survey = JSON.createObjectNode();
+        var answers = survey.putArray("answers");
+        for (int i = 0; i < scores.length; i++) {
+            answers.addObject().put("questionId", "q" + i).put("score", scores[i]);
+        }
+        survey.putObject("csr").put("needsAttention", attention).put("lead", lead);
+        return survey;
+    }
+
+    @Test
+    void severalOnesAreOnePoorScore() {
+        assertThat(Expectations.typesFor(survey(false, false, 1, 1, 3))).containsExactly(POOR_SCORE);
+    }
+
+    @Test
+    void aOnePlusTheAttentionFlagIsPoorScoreAndNegativeFeedback() {
+        assertThat(Expectations.typesFor(survey(true, false, 1, 4))).containsExactlyInAnyOrder(POOR_SCORE,
+                NEGATIVE_FEEDBACK);
+    }
+
+    @Test
+    void theFlagWithoutAnswersIsNegativeFeedbackOnly() {
+        assertThat(Expectations.typesFor(survey(true, false))).containsExactly(NEGATIVE_FEEDBACK);
+    }
+
+    @Test
+    void aSingleFiveIsAllFives() {
+        assertThat(Expectations.typesFor(survey(false, false, 5))).containsExactly(ALL_FIVES);
+    }
+
+    @Test
+    void fiveFiveFourRaisesNothing() {
+        assertThat(Expectations.typesFor(survey(false, false, 5, 5, 4))).isEmpty();
+    }
+
+    @Test
+    void noAnswersAndNoFlagsRaiseNothing() {
+        assertThat(Expectations.typesFor(JSON.createObjectNode())).isEmpty();
+    }
+
+    @Test
+    void aLeadWithAllFivesIsLeadAndAllFives() {
+        assertThat(Expectations.typesFor(survey(false, true, 5, 5, 5))).containsExactlyInAnyOrder(LEAD, ALL_FIVES);
+    }
+
+    @Test
+    void theTeamManagerHearsOfEverythingAndTheSalesContactOfLeads() {
+        assertThat(Expectations.recipientsFor("billing-uk", Set.of(POOR_SCORE)))
+                .containsExactly("mia.jones@acme.example");
+        assertThat(Expectations.recipientsFor("support-us", Set.of(LEAD, ALL_FIVES)))
+                .containsExactly("carlos.ruiz@acme.example", "priya.shah@acme.example");
+    }
+
+    @Test
+    void anUnknownTeamGoesToTheFallbackContactAndNothingRaisedToNobody() {
+        assertThat(Expectations.recipientsFor("retentions-ie", Set.of(NEGATIVE_FEEDBACK)))
+                .containsExactly("cx-desk@acme.example");
+        assertThat(Expectations.recipientsFor("billing-uk", Set.of())).isEmpty();
+    }
+}
