@@ -24,10 +24,10 @@ public class AlertDeliveredConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onAlertDelivered(Object payload) {
+    public Uni<Void> onAlertDelivered(String payload) {
         EventEnvelope<AlertDelivered> envelope;
         try {
-            envelope = EventCodec.decode(IncomingText.of(payload), AlertDelivered.class);
+            envelope = EventCodec.decode(payload, AlertDelivered.class);
         } catch (EventCodec.MalformedEventException e) {
             Log.errorf("Unreadable message on %s, left to the dead-letter address: %s", CHANNEL, e.getMessage());
             return Uni.createFrom().failure(e);

@@ -32,10 +32,10 @@ public class SurveySubmittedConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onSurveySubmitted(Object payload) {
+    public Uni<Void> onSurveySubmitted(String payload) {
         EventEnvelope<SurveySubmitted> envelope;
         try {
-            envelope = EventCodec.decode(IncomingText.of(payload), SurveySubmitted.class);
+            envelope = EventCodec.decode(payload, SurveySubmitted.class);
             if (envelope.payload().survey() == null || envelope.payload().survey().surveyId() == null) {
                 throw new EventCodec.MalformedEventException("SurveySubmitted without a survey id", null);
             }

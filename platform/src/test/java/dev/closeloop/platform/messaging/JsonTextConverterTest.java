@@ -1,4 +1,4 @@
-package dev.closeloop.recording.messaging;
+package dev.closeloop.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.closeloop.notification.messaging;
+package dev.closeloop.platform.messaging;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Our producers send the envelope as an AMQP string value, which arrives as a String. A producer that
- * sends it as a data section arrives as a JsonObject (content type application/json) or as bytes; this
- * hands those to the consumer as the same JSON text, so they are read rather than rejected.
+ * Hands consumers the JSON text whatever AMQP body section carried it. The outbox relays send an
+ * {@code AmqpValue} string, which arrives as a String; a producer sending a {@code Data} section with
+ * {@code application/json} (another client, a replay from the dead-letter queue) arrives as a JsonObject or
+ * bytes, which this turns back into text.
  */
 @ApplicationScoped
-public class JsonBodyAsText implements MessageConverter {
+public class JsonTextConverter implements MessageConverter {
 
     @Override
     public boolean canConvert(Message<?> in, Type target) {
@@ -30,12 +31,12 @@ public class JsonBodyAsText implements MessageConverter {
     public Message<?> convert(Message<?> in, Type target) {
         Object payload = in.getPayload();
         String text;
-        if (payload instanceof JsonObject) {
-            text = ((JsonObject) payload).encode();
-        } else if (payload instanceof JsonArray) {
-            text = ((JsonArray) payload).encode();
-        } else {
+        if (payload instanceof byte[]) {
             text = new String((byte[]) payload, StandardCharsets.UTF_8);
+        } else if (payload instanceof JsonObject) {
+            text = ((JsonObject) payload).encode();
+        } else {
+            text = ((JsonArray) payload).encode();
         }
         return in.withPayload(text);
     }
