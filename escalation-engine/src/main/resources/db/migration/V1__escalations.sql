@@ -37,23 +37,3 @@ CREATE TABLE timeline_entry (
     source_event_id uuid
 );
 CREATE INDEX timeline_entry_escalation ON timeline_entry (escalation_id, at, id);
-
--- Platform tables (dev.closeloop.platform): the transactional outbox and the processed-event inbox.
-CREATE TABLE outbox (
-    event_id      uuid PRIMARY KEY,
-    address       varchar(200) NOT NULL,
-    tenant        varchar(100) NOT NULL,
-    aggregate_id  varchar(200) NOT NULL,
-    payload       text         NOT NULL,
-    created_at    timestamptz  NOT NULL,
-    claimed_until timestamptz,
-    attempts      int          NOT NULL DEFAULT 0,
-    last_error    varchar(1000)
-);
-CREATE INDEX outbox_created_at ON outbox (created_at);
-
-CREATE TABLE processed_event (
-    event_id     uuid PRIMARY KEY,
-    consumer     varchar(100) NOT NULL,
-    processed_at timestamptz  NOT NULL
-);

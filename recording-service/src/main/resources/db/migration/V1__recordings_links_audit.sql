@@ -1,5 +1,4 @@
--- recording-service: recordings, time-limited links to them, the audit of every link use,
--- and the platform tables (outbox, processed_event).
+-- recording-service: recordings, time-limited links to them and the audit of every link use.
 
 CREATE TABLE recording (
     id           uuid PRIMARY KEY,
@@ -55,22 +54,3 @@ CREATE TABLE access_audit (
 );
 CREATE INDEX access_audit_link_at ON access_audit (link_id, at);
 CREATE INDEX access_audit_tenant_at ON access_audit (tenant, at);
-
-CREATE TABLE outbox (
-    event_id      uuid PRIMARY KEY,
-    address       varchar(200)  NOT NULL,
-    tenant        varchar(100)  NOT NULL,
-    aggregate_id  varchar(200)  NOT NULL,
-    payload       text          NOT NULL,
-    created_at    timestamptz   NOT NULL,
-    claimed_until timestamptz,
-    attempts      int           NOT NULL DEFAULT 0,
-    last_error    varchar(1000)
-);
-CREATE INDEX outbox_created_at ON outbox (created_at);
-
-CREATE TABLE processed_event (
-    event_id     uuid PRIMARY KEY,
-    consumer     varchar(100) NOT NULL,
-    processed_at timestamptz  NOT NULL
-);

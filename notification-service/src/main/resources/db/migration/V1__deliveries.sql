@@ -23,11 +23,3 @@ CREATE TABLE delivery (
   CONSTRAINT delivery_once UNIQUE (tenant, survey_id, recipient_email, channel, level)
 );
 CREATE INDEX delivery_due ON delivery (next_attempt_at) WHERE status = 'PENDING';
-
-CREATE TABLE outbox (event_id uuid PRIMARY KEY, address varchar(200) NOT NULL, tenant varchar(100) NOT NULL,
-  aggregate_id varchar(200) NOT NULL, payload text NOT NULL, created_at timestamptz NOT NULL,
-  claimed_until timestamptz, attempts int NOT NULL DEFAULT 0, last_error varchar(1000));
-CREATE INDEX outbox_created_at ON outbox (created_at);
-
-CREATE TABLE processed_event (event_id uuid PRIMARY KEY, consumer varchar(100) NOT NULL,
-  processed_at timestamptz NOT NULL);

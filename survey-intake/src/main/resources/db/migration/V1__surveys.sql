@@ -12,17 +12,3 @@ CREATE TABLE survey (
     event_id     uuid         NOT NULL,
     CONSTRAINT survey_tenant_survey_id UNIQUE (tenant, survey_id)
 );
-
--- The platform outbox (dev.closeloop.platform.outbox): SurveySubmitted events still to publish.
-CREATE TABLE outbox (
-    event_id      uuid PRIMARY KEY,
-    address       varchar(200)  NOT NULL,
-    tenant        varchar(100)  NOT NULL,
-    aggregate_id  varchar(200)  NOT NULL,
-    payload       text          NOT NULL,
-    created_at    timestamptz   NOT NULL,
-    claimed_until timestamptz,
-    attempts      int           NOT NULL DEFAULT 0,
-    last_error    varchar(1000)
-);
-CREATE INDEX outbox_created_at ON outbox (created_at);
