@@ -71,4 +71,41 @@ public class Escalation {
     /** The surveys.submitted event that raised it. */
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
+
+    /**
+     * Bumped by every change of its lifecycle; the API's ETag. Written only by conditional updates
+     * ({@code ... WHERE version = ?}), never through the entity.
+     */
+    @Column(nullable = false)
+    public long version;
+
+    /** How it was resolved; null until then. */
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    /** Username of whoever took it up. */
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "customer_contacted_at")
+    public Instant customerContactedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    /** The contact it was reassigned to, as the directory named them then; null while nobody was. */
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "assignee_name")
+    public String assigneeName;
+
+    @Column(name = "assignee_email")
+    public String assigneeEmail;
 }

@@ -7,5 +7,15 @@ public enum TimelineKind {
     /** A channel accepted an alert about the escalation for a recipient. */
     NOTIFIED,
     /** An alert about the escalation could not be delivered to a recipient, retries exhausted. */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** Someone took the escalation up. */
+    ACKNOWLEDGED,
+    /** Someone was in touch with the customer. */
+    CUSTOMER_CONTACTED,
+    /** The escalation was closed; the detail names the outcome. */
+    RESOLVED,
+    /** Someone wrote a note on it. */
+    NOTE_ADDED,
+    /** It was handed to another person; the detail names them. */
+    REASSIGNED
 }

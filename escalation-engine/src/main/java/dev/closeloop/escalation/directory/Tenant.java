@@ -2,6 +2,7 @@ package dev.closeloop.escalation.directory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A client company: who hears of its escalations and who may read them.
@@ -17,6 +18,17 @@ public record Tenant(String id, String name, Contact fallbackContact, List<Conta
         salesContacts = salesContacts == null ? List.of() : List.copyOf(salesContacts);
         teams = teams == null ? List.of() : List.copyOf(teams);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    /** Anyone alerts can go to: a team manager, a sales contact or the fallback contact. */
+    public Optional<Contact> contact(String contactId) {
+        if (contactId == null) {
+            return Optional.empty();
+        }
+        Stream<Contact> everyone = Stream.concat(Stream.concat(
+                teams.stream().flatMap(team -> team.managers().stream()), salesContacts.stream()),
+                Stream.ofNullable(fallbackContact));
+        return everyone.filter(contact -> contactId.equals(contact.id())).findFirst();
     }
 
     public Optional<Team> team(String teamId) {

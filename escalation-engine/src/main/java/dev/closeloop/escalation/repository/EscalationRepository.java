@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,28 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                 .setParameter("sourceEventId", e.sourceEventId)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Sets the columns and bumps the version, only if the escalation is the tenant's and still at the
+     * expected version. Of two transactions racing from the same version, the second waits for the
+     * first's row lock, then finds the version moved on and updates nothing.
+     *
+     * @param columns column name → new value; names are this class's callers' constants, never input
+     * @return true when it was updated, false when its version was no longer the expected one
+     */
+    public Uni<Boolean> updateIfVersion(String tenant, UUID id, long expectedVersion, Map<String, Object> columns) {
+        StringBuilder sql = new StringBuilder("UPDATE escalation SET version = version + 1");
+        columns.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        sql.append(" WHERE id = :id AND tenant = :tenant AND version = :version");
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql.toString())
+                    .setParameter("id", id)
+                    .setParameter("tenant", tenant)
+                    .setParameter("version", expectedVersion);
+            columns.forEach(query::setParameter);
+            return query.executeUpdate();
+        }).map(updated -> updated == 1);
     }
 
     /** One page of the tenant's escalations, newest first, and how many match in all. */

@@ -1,17 +1,24 @@
 package dev.closeloop.escalation.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.closeloop.escalation.lifecycle.IllegalTransitionException;
+import dev.closeloop.escalation.lifecycle.OutcomeNotAllowedException;
+import dev.closeloop.escalation.service.InvalidFieldException;
+import dev.closeloop.escalation.service.StaleVersionException;
 import dev.closeloop.platform.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * problem+json for this service's own failures: bad query parameters, and the security answers
+ * problem+json for this service's own failures: bad query parameters, refused lifecycle changes
+ * (409 and 412 say where the escalation stands now), and the security answers
  * (authentication is lazy, so its failures reach the JAX-RS mappers instead of a bare challenge).
  */
 public class EscalationProblemMappers {
@@ -21,6 +28,36 @@ public class EscalationProblemMappers {
     @ServerExceptionMapper
     public Response invalidParameters(InvalidParametersException e) {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(new LifecycleProblem("about:blank", "Conflict",
+                409, e.getMessage(), e.currentStatus(), null, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleVersionException e) {
+        String etag = EscalationResource.etag(e.currentVersion());
+        return Response.status(412).header(HttpHeaders.ETAG, etag).type(Problem.MEDIA_TYPE)
+                .entity(new LifecycleProblem("about:blank", "Precondition Failed", 412, e.getMessage(),
+                        e.currentStatus(), etag, e.currentVersion()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response outcomeNotAllowed(OutcomeNotAllowedException e) {
+        return invalidField("outcome", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return invalidField(e.field(), e.getMessage());
+    }
+
+    private static Response invalidField(String field, String message) {
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(Problem.invalid(List.of(new Problem.FieldError(field, message)))).build();
     }
 
     @ServerExceptionMapper

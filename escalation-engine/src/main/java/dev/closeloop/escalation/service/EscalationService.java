@@ -1,5 +1,6 @@
 package dev.closeloop.escalation.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +53,16 @@ public class EscalationService {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final Directory directory;
+    private final Clock clock;
 
     public EscalationService(ProcessedEvents processedEvents, EscalationRepository escalations,
-            TimelineRepository timeline, Outbox outbox, Directory directory) {
+            TimelineRepository timeline, Outbox outbox, Directory directory, Clock clock) {
         this.processedEvents = processedEvents;
         this.escalations = escalations;
         this.timeline = timeline;
         this.outbox = outbox;
         this.directory = directory;
+        this.clock = clock;
     }
 
     /**
@@ -93,7 +96,7 @@ public class EscalationService {
             List<Finding> findings) {
         Survey survey = envelope.payload().survey();
         String team = survey.agent() == null ? null : survey.agent().team();
-        Instant raisedAt = Instant.now();
+        Instant raisedAt = clock.instant();
         String surveyJson = JsonColumns.write(survey);
 
         List<RaisedEscalation> candidates = findings.stream()
@@ -135,7 +138,7 @@ public class EscalationService {
                     row.surveyId, envelope.eventId(), row.tenant,
                     row.recipients.stream().map(NotifiedContact::email).collect(Collectors.joining(", ")));
         }
-        EventEnvelope<EscalationsRaised> out = EventEnvelope.of(envelope.tenant(), survey.surveyId(), Instant.now(),
+        EventEnvelope<EscalationsRaised> out = EventEnvelope.of(envelope.tenant(), survey.surveyId(), clock.instant(),
                 new EscalationsRaised(survey, raised, recipients, FIRST_LEVEL));
         return timeline.persist(entries)
                 .flatMap(ignored -> outbox.enqueue(Channels.ESCALATIONS_RAISED, out))

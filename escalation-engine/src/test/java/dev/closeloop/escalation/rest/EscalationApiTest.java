@@ -198,7 +198,8 @@ class EscalationApiTest {
     void badFiltersAreRefusedNamingTheParameter() {
         assertInvalid("type", "BAD", "type", "must be one of NEGATIVE_FEEDBACK, POOR_SCORE, LEAD, ALL_FIVES");
         assertInvalid("type", "poor_score", "type", "must be one of NEGATIVE_FEEDBACK, POOR_SCORE, LEAD, ALL_FIVES");
-        assertInvalid("status", "CLOSED", "status", "must be one of OPEN");
+        assertInvalid("status", "CLOSED", "status",
+                "must be one of OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED, RESOLVED");
         assertInvalid("from", "yesterday", "from", "must be an ISO-8601 instant such as 2026-12-04T10:15:00Z");
         assertInvalid("to", "2026-13-01T00:00:00Z", "to", "must be an ISO-8601 instant such as 2026-12-04T10:15:00Z");
         assertInvalid("size", "0", "size", "must be an integer from 1 to 200");
