@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -121,9 +120,8 @@ public class EscalationResource {
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false) @Valid NoteRequest body) {
-        UUID uuid = parseId(id);
-        long version = expectedVersion(ifMatch);
-        return change(caller -> lifecycle.acknowledge(caller, uuid, version, body == null ? null : body.note()));
+        return change(id, ifMatch, (caller, uuid, version) -> lifecycle.acknowledge(caller, uuid, version,
+                body == null ? null : body.note()));
     }
 
     @POST
@@ -136,9 +134,7 @@ public class EscalationResource {
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false) @Valid NoteRequest body) {
-        UUID uuid = parseId(id);
-        long version = expectedVersion(ifMatch);
-        return change(caller -> lifecycle.customerContacted(caller, uuid, version,
+        return change(id, ifMatch, (caller, uuid, version) -> lifecycle.customerContacted(caller, uuid, version,
                 body == null ? null : body.note()));
     }
 
@@ -175,9 +171,8 @@ public class EscalationResource {
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ResolveRequest body) {
-        UUID uuid = parseId(id);
-        long version = expectedVersion(ifMatch);
-        return change(caller -> lifecycle.resolve(caller, uuid, version, body.outcome(), body.note()));
+        return change(id, ifMatch, (caller, uuid, version) -> lifecycle.resolve(caller, uuid, version,
+                body.outcome(), body.note()));
     }
 
     @POST
@@ -189,9 +184,8 @@ public class EscalationResource {
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AddNoteRequest body) {
-        UUID uuid = parseId(id);
-        long version = expectedVersion(ifMatch);
-        return change(caller -> lifecycle.addNote(caller, uuid, version, body.text()));
+        return change(id, ifMatch, (caller, uuid, version) -> lifecycle.addNote(caller, uuid, version,
+                body.text()));
     }
 
     @POST
@@ -204,9 +198,8 @@ public class EscalationResource {
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ReassignRequest body) {
-        UUID uuid = parseId(id);
-        long version = expectedVersion(ifMatch);
-        return change(caller -> lifecycle.reassign(caller, uuid, version, body.managerId().strip()));
+        return change(id, ifMatch, (caller, uuid, version) -> lifecycle.reassign(caller, uuid, version,
+                body.managerId().strip()));
     }
 
     /** The answers every change gives. */
@@ -235,13 +228,21 @@ public class EscalationResource {
     @interface ChangeResponses {
     }
 
-    private Uni<RestResponse<EscalationDetailView>> change(
-            Function<EscalationLifecycleService.Caller, Uni<EscalationQueries.Detail>> change) {
+    /** One lifecycle change by the authenticated caller, on the escalation and version the request names. */
+    @FunctionalInterface
+    interface Change {
+        Uni<EscalationQueries.Detail> apply(EscalationLifecycleService.Caller caller, UUID id, long version);
+    }
+
+    /** Reads the id (404 when malformed) and If-Match (428 when absent) first, then applies the change. */
+    private Uni<RestResponse<EscalationDetailView>> change(String id, String ifMatch, Change change) {
+        UUID uuid = parseId(id);
+        long version = expectedVersion(ifMatch);
         return identity.getDeferredIdentity()
                 .map(caller -> new EscalationLifecycleService.Caller(
                         (String) caller.getAttribute(DirectoryIdentityProvider.TENANT),
                         caller.getPrincipal().getName()))
-                .flatMap(caller -> change.apply(caller))
+                .flatMap(caller -> change.apply(caller, uuid, version))
                 .onItem().ifNull().failWith(EscalationResource::notFound)
                 .map(EscalationResource::withETag);
     }
