@@ -48,8 +48,7 @@ public class SurveySubmittedConsumer {
                 .invoke(raised -> {
                     if (!raised.isEmpty()) {
                         // committed: publish now rather than at the relay's next poll
-                        relay.kick().subscribe().with(ignored -> {
-                        }, failure -> Log.warnf("Outbox relay kick failed: %s", failure.toString()));
+                        relay.publishSoon();
                     }
                 })
                 .onFailure(UnknownTenantException.class).invoke(failure -> Log.errorf(

@@ -162,8 +162,7 @@ public class DeliveryWorker {
 
     private void kickRelayIf(boolean enqueued) {
         if (enqueued) {
-            relay.kick().subscribe().with(ignored -> {
-            }, failure -> Log.warnf("Outbox relay kick failed: %s", failure.toString()));
+            relay.publishSoon();
         }
     }
 

@@ -67,6 +67,16 @@ public class OutboxRelay {
                 .call(() -> kicked.get() ? kick() : Uni.createFrom().voidItem());
     }
 
+    /**
+     * What a service calls after a transaction that enqueued events has committed: publishes them now, in the
+     * background, without making the caller wait for the broker. A round that fails is logged; the next poll
+     * retries it.
+     */
+    public void publishSoon() {
+        kick().subscribe().with(ignored -> {
+        }, failure -> Log.warnf("Outbox relay round failed, the next poll retries: %s", failure.toString()));
+    }
+
     private Uni<Void> drain() {
         kicked.set(false);
         return publishOneBatch().flatMap(published -> {

@@ -43,8 +43,7 @@ public class EscalationsRaisedConsumer {
                 .invoke(enqueued -> {
                     if (enqueued > 0) {
                         // after commit: publish now rather than at the next poll; the poll is the safety net
-                        relay.kick().subscribe().with(ignored -> {
-                        }, failure -> Log.warnf("Outbox kick failed, the next poll retries: %s", failure.toString()));
+                        relay.publishSoon();
                     }
                 })
                 .onFailure().invoke(failure -> Log.errorf(failure, "Could not prepare alerts for eventId=%s surveyId=%s",

@@ -52,11 +52,7 @@ public class SurveyIntakeService {
         return Panache.withTransaction(() -> record(tenant, survey, canonical))
                 .invoke(outcome -> {
                     if (outcome == SubmissionOutcome.ACCEPTED) {
-                        relay.kick().subscribe().with(
-                                ignored -> {
-                                },
-                                failure -> Log.warnf("Outbox relay kick failed after surveyId=%s: %s",
-                                        survey.surveyId(), failure.toString()));
+                        relay.publishSoon();
                     }
                 });
     }
