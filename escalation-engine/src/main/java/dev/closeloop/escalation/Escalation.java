@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.escalation.repository.JsonColumns;
 import dev.closeloop.events.EscalationType;
 
@@ -71,6 +72,19 @@ public class Escalation {
     /** The surveys.submitted event that raised it. */
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
+
+    /** The rule that matched and each level's managers; null for escalations raised before levels existed. */
+    @Convert(converter = JsonColumns.RouteColumn.class)
+    @Column(columnDefinition = "text")
+    public Route route;
+
+    /** The level alerted last (1 = the first alert). */
+    @Column(nullable = false)
+    public int level = 1;
+
+    /** When the current level's acknowledge-within time runs out; null when nothing follows. */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
 
     /**
      * Bumped by every change of its lifecycle; the API's ETag. Written only by conditional updates

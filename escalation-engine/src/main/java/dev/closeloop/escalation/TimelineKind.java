@@ -17,5 +17,7 @@ public enum TimelineKind {
     /** Someone wrote a note on it. */
     NOTE_ADDED,
     /** It was handed to another person; the detail names them. */
-    REASSIGNED
+    REASSIGNED,
+    /** Nobody acknowledged within the level's time: the next level was alerted; the detail names them. */
+    ESCALATED
 }

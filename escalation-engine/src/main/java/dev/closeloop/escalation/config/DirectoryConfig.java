@@ -8,10 +8,10 @@ import io.smallrye.config.ConfigMapping;
 public interface DirectoryConfig {
 
     /**
-     * The directory YAML (tenants, teams, managers, sales and fallback contacts, accounts), env
-     * {@code CLOSELOOP_DIRECTORY_FILE}. A mounted Secret in Kubernetes, since it holds password
-     * hashes. No default outside dev and test: a service must never start on the demo accounts by
-     * accident.
+     * The seed file, env {@code CLOSELOOP_DIRECTORY_FILE}: each tenant's directory (sites, managers,
+     * teams, routing), stored for tenants the database does not have yet, and the accounts that log in.
+     * A mounted Secret in Kubernetes, since it holds password hashes. No default outside dev and test:
+     * a service must never start on the demo accounts by accident.
      */
     Path file();
 }

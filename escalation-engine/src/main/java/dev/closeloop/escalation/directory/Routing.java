@@ -1,76 +1,105 @@
 package dev.closeloop.escalation.directory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.closeloop.events.EscalationType;
-import dev.closeloop.events.RaisedEscalation;
 import dev.closeloop.events.Recipient;
+import dev.closeloop.events.Survey;
 
 /**
- * Who hears of a survey's escalations: a pure function of the tenant's directory entry, the
- * agent's team and the escalations.
+ * Who hears of an escalation, and when the next level does: pure functions of the tenant's
+ * directory, the escalation's type and its survey.
  * <ul>
- * <li>the managers of the agent's team hear of every escalation;</li>
- * <li>when the team is not in the directory, the tenant's fallback contact hears of every
- * escalation instead: an escalation is never dropped for want of a recipient;</li>
- * <li>the tenant's sales contacts hear of the LEAD, and of nothing else.</li>
+ * <li>rules are tried in order; the first whose match fits routes the escalation;</li>
+ * <li>no rule matching, or a level that reaches nobody (the agent's team is unknown), tells the
+ * tenant's fallback manager instead: an escalation is never dropped for want of a recipient;</li>
+ * <li>a person reached about several escalations of one survey gets one alert naming them all.</li>
  * </ul>
- * A person who is reached in several ways is one recipient, told about the union.
  */
 public final class Routing {
-
-    public static final List<String> CHANNELS = List.of("EMAIL");
 
     private Routing() {
     }
 
-    public static List<Recipient> route(Tenant tenant, String teamId, List<RaisedEscalation> escalations) {
-        if (escalations.isEmpty()) {
-            return List.of();
-        }
-        List<String> all = escalations.stream().map(RaisedEscalation::escalationId).toList();
-        List<String> leads = escalations.stream().filter(e -> e.type() == EscalationType.LEAD)
-                .map(RaisedEscalation::escalationId).toList();
-
-        Map<String, Told> told = new LinkedHashMap<>();
-        List<Contact> primary = tenant.team(teamId).map(Team::managers).orElse(List.of(tenant.fallbackContact()));
-        for (Contact contact : primary) {
-            tell(told, contact, all);
-        }
-        if (!leads.isEmpty()) {
-            for (Contact contact : tenant.salesContacts()) {
-                tell(told, contact, leads);
+    public static Route route(TenantDirectory directory, EscalationType type, Survey survey) {
+        String fallback = directory.routing().fallback();
+        for (RoutingRule rule : directory.routing().rules()) {
+            if (!rule.match().matches(type, survey)) {
+                continue;
             }
+            List<Route.Level> levels = new ArrayList<>();
+            for (int i = 0; i < rule.levels().size(); i++) {
+                RuleLevel level = rule.levels().get(i);
+                List<String> managers = managersOf(directory, level, survey);
+                levels.add(new Route.Level(i + 1, managers.isEmpty() ? List.of(fallback) : managers,
+                        level.acknowledgeWithin()));
+            }
+            return new Route(rule.id(), rule.clock(), levels);
         }
+        return new Route(null, SlaClock.WALL_CLOCK, List.of(new Route.Level(1, List.of(fallback), null)));
+    }
 
-        List<Recipient> recipients = new ArrayList<>(told.size());
-        for (Told entry : told.values()) {
-            // keep the survey's own order of escalations, whichever way a person was reached
-            List<String> ids = all.stream().filter(entry.ids::contains).toList();
-            Contact c = entry.contact;
-            recipients.add(new Recipient(c.id(), c.name(), c.email(), c.timeZone(), CHANNELS, ids));
-        }
+    /**
+     * The recipients of one alert: each manager once, told about every escalation that reaches them,
+     * in the order the escalations are given. Managers no longer in the directory are left out.
+     *
+     * @param managersByEscalation escalation id → the manager ids its level reaches
+     */
+    public static List<Recipient> recipients(TenantDirectory directory, Map<String, List<String>> managersByEscalation) {
+        Map<String, List<String>> escalationsByManager = new LinkedHashMap<>();
+        managersByEscalation.forEach((escalationId, managers) -> managers.forEach(
+                managerId -> escalationsByManager.computeIfAbsent(managerId, id -> new ArrayList<>()).add(escalationId)));
+        List<Recipient> recipients = new ArrayList<>();
+        escalationsByManager.forEach((managerId, escalationIds) -> directory.manager(managerId).ifPresent(m ->
+                recipients.add(new Recipient(m.id(), m.name(), m.email(), m.timeZone(), m.channels(), escalationIds))));
         return List.copyOf(recipients);
     }
 
-    /** The recipients told about one escalation. */
-    public static List<Recipient> toldAbout(List<Recipient> recipients, String escalationId) {
-        return recipients.stream().filter(r -> r.escalationIds().contains(escalationId)).toList();
-    }
-
-    private static void tell(Map<String, Told> told, Contact contact, List<String> ids) {
-        told.computeIfAbsent(contact.id(), id -> new Told(contact)).ids.addAll(ids);
-    }
-
-    private static final class Told {
-        final Contact contact;
-        final List<String> ids = new ArrayList<>();
-
-        Told(Contact contact) {
-            this.contact = contact;
+    /**
+     * When a level alerted at {@code alertedAt} is overdue, if a further level waits for it. On the
+     * wall clock that is simply the acknowledge-within time later. In business hours each manager's
+     * own site counts (theirs, their team's, or else the surveyed agent's site), and the level is
+     * overdue once every one of them has had the full time: nobody is skipped because a colleague's
+     * site opened earlier. A manager with no site to go by counts wall-clock time.
+     */
+    public static Optional<Instant> overdueAt(TenantDirectory directory, Route route, Route.Level level,
+            Instant alertedAt, Survey survey) {
+        if (route.after(level).isEmpty()) {
+            return Optional.empty();
         }
+        Duration within = level.acknowledgeWithin();
+        Instant wallClock = alertedAt.plus(within);
+        if (route.clock() == SlaClock.WALL_CLOCK) {
+            return Optional.of(wallClock);
+        }
+        Optional<Site> agentSite = Optional.ofNullable(survey.agent())
+                .flatMap(agent -> Optional.ofNullable(agent.site()).flatMap(directory::site)
+                        .or(() -> directory.team(agent.team()).flatMap(team -> directory.site(team.site()))));
+        Instant latest = null;
+        for (String managerId : level.managerIds()) {
+            Optional<Site> site = directory.manager(managerId).flatMap(directory::siteOf).or(() -> agentSite);
+            Instant due = site.map(s -> s.hours().addBusinessTime(alertedAt, within)).orElse(wallClock);
+            latest = latest == null || due.isAfter(latest) ? due : latest;
+        }
+        return Optional.of(latest == null ? wallClock : latest);
+    }
+
+    private static List<String> managersOf(TenantDirectory directory, RuleLevel level, Survey survey) {
+        Set<String> managers = new LinkedHashSet<>(level.managers());
+        for (String teamId : level.teams()) {
+            directory.team(teamId).ifPresent(team -> managers.addAll(team.managers()));
+        }
+        if (level.agentTeam() && survey.agent() != null) {
+            directory.team(survey.agent().team()).ifPresent(team -> managers.addAll(team.managers()));
+        }
+        return List.copyOf(managers);
     }
 }

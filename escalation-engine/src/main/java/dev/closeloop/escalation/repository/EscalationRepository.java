@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.closeloop.escalation.Escalation;
 import dev.closeloop.escalation.EscalationStatus;
+import dev.closeloop.escalation.NotifiedContact;
 import dev.closeloop.events.EscalationType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -38,9 +39,10 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
      */
     public Uni<Boolean> insertIfNew(Escalation e) {
         String sql = "INSERT INTO escalation (id, tenant, survey_id, type, status, reasons, raised_at, recipients, "
-                + "agent_id, agent_name, team, site, customer_name, survey, source_event_id) "
+                + "agent_id, agent_name, team, site, customer_name, survey, source_event_id, route, level, overdue_at) "
                 + "VALUES (:id, :tenant, :surveyId, :type, :status, :reasons, :raisedAt, :recipients, "
-                + ":agentId, :agentName, :team, :site, :customerName, :survey, :sourceEventId) "
+                + ":agentId, :agentName, :team, :site, :customerName, :survey, :sourceEventId, :route, :level, "
+                + ":overdueAt) "
                 + "ON CONFLICT (tenant, survey_id, type) DO NOTHING";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
                 .setParameter("id", e.id)
@@ -58,6 +60,9 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                 .setParameter("customerName", e.customerName)
                 .setParameter("survey", e.survey)
                 .setParameter("sourceEventId", e.sourceEventId)
+                .setParameter("route", new JsonColumns.RouteColumn().convertToDatabaseColumn(e.route))
+                .setParameter("level", e.level)
+                .setParameter("overdueAt", e.overdueAt)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
@@ -82,6 +87,33 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
             columns.forEach(query::setParameter);
             return query.executeUpdate();
         }).map(updated -> updated == 1);
+    }
+
+    /**
+     * Locks and returns up to {@code limit} open escalations whose level is overdue, oldest deadline
+     * first. Rows another transaction holds (another replica firing them, a manager acknowledging) are
+     * skipped, not waited for: each overdue level is handled by exactly one transaction.
+     */
+    public Uni<List<Escalation>> lockOverdue(Instant now, int limit) {
+        String sql = "SELECT * FROM escalation WHERE overdue_at <= :now AND status = 'OPEN' "
+                + "ORDER BY overdue_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Escalation.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** Records that a further level was alerted: its number, its deadline (or none) and who is now told. */
+    public Uni<Void> moveToLevel(UUID id, int level, Instant overdueAt, List<NotifiedContact> recipients) {
+        String sql = "UPDATE escalation SET level = :level, overdue_at = :overdueAt, recipients = :recipients "
+                + "WHERE id = :id";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
+                .setParameter("id", id)
+                .setParameter("level", level)
+                .setParameter("overdueAt", overdueAt)
+                .setParameter("recipients", new JsonColumns.ContactList().convertToDatabaseColumn(recipients))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** One page of the tenant's escalations, newest first, and how many match in all. */

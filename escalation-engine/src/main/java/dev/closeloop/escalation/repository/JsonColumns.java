@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.closeloop.escalation.NotifiedContact;
+import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.events.Survey;
 
 /**
@@ -66,6 +67,20 @@ public final class JsonColumns {
         @Override
         public List<String> convertToEntityAttribute(String column) {
             return column == null ? List.of() : List.copyOf(read(column, STRINGS));
+        }
+    }
+
+    @Converter
+    public static class RouteColumn implements AttributeConverter<Route, String> {
+        @Override
+        public String convertToDatabaseColumn(Route attribute) {
+            return attribute == null ? null : write(attribute);
+        }
+
+        @Override
+        public Route convertToEntityAttribute(String column) {
+            return column == null ? null : read(column, new TypeReference<Route>() {
+            });
         }
     }
 

@@ -9,7 +9,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.closeloop.escalation.lifecycle.IllegalTransitionException;
 import dev.closeloop.escalation.lifecycle.OutcomeNotAllowedException;
+import dev.closeloop.escalation.directory.DirectoryDocuments;
+import dev.closeloop.escalation.service.DirectoryVersionException;
+import dev.closeloop.escalation.service.InvalidDirectoryException;
 import dev.closeloop.escalation.service.InvalidFieldException;
+import dev.closeloop.escalation.service.NoDirectoryException;
 import dev.closeloop.escalation.service.StaleVersionException;
 import dev.closeloop.platform.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
@@ -58,6 +62,29 @@ public class EscalationProblemMappers {
     private static Response invalidField(String field, String message) {
         return Response.status(400).type(Problem.MEDIA_TYPE)
                 .entity(Problem.invalid(List.of(new Problem.FieldError(field, message)))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDirectory(InvalidDirectoryException e) {
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.violations().stream()
+                .map(v -> new Problem.FieldError(v.path(), v.message())).toList())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableDirectory(DirectoryDocuments.UnreadableDirectoryException e) {
+        return invalidField("body", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response staleDirectory(DirectoryVersionException e) {
+        return Response.status(412).header(HttpHeaders.ETAG, ETags.of(e.currentVersion())).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(412, "Precondition Failed", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response noDirectory(NoDirectoryException e) {
+        return Response.status(404).type(Problem.MEDIA_TYPE).entity(Problem.of(404, "Not Found", e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -51,8 +51,6 @@ import io.smallrye.mutiny.Uni;
 public class EscalationResource {
 
     static final String IF_MATCH_DESCRIPTION = "The ETag of the escalation as last read, e.g. \"3\"";
-    /** Matches no escalation: versions start at 0. */
-    private static final long NO_VERSION = -1;
 
     private final EscalationQueries queries;
     private final EscalationLifecycleService lifecycle;
@@ -239,16 +237,14 @@ public class EscalationResource {
         UUID uuid = parseId(id);
         long version = expectedVersion(ifMatch);
         return identity.getDeferredIdentity()
-                .map(caller -> new EscalationLifecycleService.Caller(
-                        (String) caller.getAttribute(DirectoryIdentityProvider.TENANT),
-                        caller.getPrincipal().getName()))
+                .map(Callers::of)
                 .flatMap(caller -> change.apply(caller, uuid, version))
                 .onItem().ifNull().failWith(EscalationResource::notFound)
                 .map(EscalationResource::withETag);
     }
 
     static String etag(long version) {
-        return "\"" + version + "\"";
+        return ETags.of(version);
     }
 
     private static RestResponse<EscalationDetailView> withETag(EscalationQueries.Detail detail) {
@@ -256,28 +252,14 @@ public class EscalationResource {
                 .header(HttpHeaders.ETAG, etag(detail.escalation().version)).build();
     }
 
-    /**
-     * The version the caller last read, from {@code If-Match: "3"} (a weak tag is taken as well). A value
-     * that is no version of ours matches nothing, so it is answered as stale.
-     */
+    /** The version the caller last read, from If-Match, which every change needs. */
     private static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        Long version = ETags.version(ifMatch);
+        if (version == null) {
             throw new ProblemException(428, "Precondition Required", "If-Match with the escalation's ETag (from "
                     + "GET /api/v1/escalations/{id}) is required to change it");
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            long version = Long.parseLong(tag);
-            return version < 0 ? NO_VERSION : version;
-        } catch (NumberFormatException e) {
-            return NO_VERSION;
-        }
+        return version;
     }
 
     private Uni<String> tenant() {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.closeloop.escalation.directory.Directory;
+import dev.closeloop.escalation.directory.Accounts;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,12 +28,12 @@ public class DirectoryIdentityProvider implements IdentityProvider<UsernamePassw
     /** Identity attribute holding the caller's tenant id. */
     public static final String TENANT = "tenant";
 
-    private final Directory directory;
+    private final Accounts accounts;
     /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
     private final String decoyHash;
 
-    public DirectoryIdentityProvider(Directory directory) {
-        this.directory = directory;
+    public DirectoryIdentityProvider(Accounts accounts) {
+        this.accounts = accounts;
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.decoyHash = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(random));
@@ -53,14 +53,14 @@ public class DirectoryIdentityProvider implements IdentityProvider<UsernamePassw
     }
 
     SecurityIdentity verify(String username, String password) {
-        Optional<Directory.Login> login = directory.login(username);
+        Optional<Accounts.Login> login = accounts.login(username);
         String hash = login.map(l -> l.account().passwordHash()).orElse(decoyHash);
         boolean matches = BcryptUtil.matches(password, hash);
         if (login.isEmpty() || !matches) {
             Log.debugf("Refused login for username=%s", username);
             throw new AuthenticationFailedException();
         }
-        Directory.Login found = login.get();
+        Accounts.Login found = login.get();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new TenantPrincipal(found.account().username(), found.tenant()))
                 .addRole(found.account().role())

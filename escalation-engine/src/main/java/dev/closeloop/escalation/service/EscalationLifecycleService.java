@@ -14,8 +14,7 @@ import dev.closeloop.escalation.Escalation;
 import dev.closeloop.escalation.Outcome;
 import dev.closeloop.escalation.TimelineEntry;
 import dev.closeloop.escalation.TimelineKind;
-import dev.closeloop.escalation.directory.Contact;
-import dev.closeloop.escalation.directory.Directory;
+import dev.closeloop.escalation.directory.Manager;
 import dev.closeloop.escalation.lifecycle.Lifecycle;
 import dev.closeloop.escalation.lifecycle.Transition;
 import dev.closeloop.escalation.repository.EscalationRepository;
@@ -44,14 +43,14 @@ public class EscalationLifecycleService {
 
     private final EscalationRepository escalations;
     private final TimelineRepository timeline;
-    private final Directory directory;
+    private final DirectoryService directories;
     private final Clock clock;
 
     public EscalationLifecycleService(EscalationRepository escalations, TimelineRepository timeline,
-            Directory directory, Clock clock) {
+            DirectoryService directories, Clock clock) {
         this.escalations = escalations;
         this.timeline = timeline;
-        this.directory = directory;
+        this.directories = directories;
         this.clock = clock;
     }
 
@@ -107,22 +106,24 @@ public class EscalationLifecycleService {
     }
 
     /**
-     * @throws InvalidFieldException naming {@code managerId} when the tenant's directory has no such contact
+     * @throws InvalidFieldException naming {@code managerId} when the tenant's directory has no such manager
      */
     @WithTransaction
     public Uni<EscalationQueries.Detail> reassign(Caller caller, UUID id, long expectedVersion, String managerId) {
-        return change(caller, id, expectedVersion, (escalation, now) -> {
-            Contact assignee = directory.tenant(caller.tenant()).flatMap(tenant -> tenant.contact(managerId))
-                    .orElseThrow(() -> new InvalidFieldException("managerId",
-                            "is not a manager, sales contact or fallback contact of this tenant"));
-            Lifecycle.checkReassign(escalation.status);
-            Map<String, Object> columns = new LinkedHashMap<>();
-            columns.put("assignee_id", assignee.id());
-            columns.put("assignee_name", assignee.name());
-            columns.put("assignee_email", assignee.email());
-            return new Change(columns, new ArrayList<>(List.of(entry(escalation, now, TimelineKind.REASSIGNED, caller,
-                    "reassigned to " + assignee.name() + " <" + assignee.email() + ">"))));
-        });
+        return directories.require(caller.tenant()).flatMap(versioned -> change(caller, id, expectedVersion,
+                (escalation, now) -> {
+                    Manager assignee = versioned.directory().manager(managerId)
+                            .orElseThrow(() -> new InvalidFieldException("managerId",
+                                    "is not a manager in this tenant's directory"));
+                    Lifecycle.checkReassign(escalation.status);
+                    Map<String, Object> columns = new LinkedHashMap<>();
+                    columns.put("assignee_id", assignee.id());
+                    columns.put("assignee_name", assignee.name());
+                    columns.put("assignee_email", assignee.email());
+                    return new Change(columns, new ArrayList<>(List.of(entry(escalation, now,
+                            TimelineKind.REASSIGNED, caller,
+                            "reassigned to " + assignee.name() + " <" + assignee.email() + ">"))));
+                }));
     }
 
     private interface Decision {
@@ -169,6 +170,8 @@ public class EscalationLifecycleService {
         if (transition.acknowledges()) {
             columns.put("acknowledged_at", now);
             columns.put("acknowledged_by", caller.username());
+            // someone has it: no further level is alerted
+            columns.put("overdue_at", null);
         }
         return new Change(columns, new ArrayList<>());
     }

@@ -3,10 +3,10 @@ package dev.closeloop.escalation.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +16,9 @@ import dev.closeloop.escalation.EscalationStatus;
 import dev.closeloop.escalation.NotifiedContact;
 import dev.closeloop.escalation.TimelineEntry;
 import dev.closeloop.escalation.TimelineKind;
-import dev.closeloop.escalation.directory.Directory;
+import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.escalation.directory.Routing;
-import dev.closeloop.escalation.directory.Tenant;
+import dev.closeloop.escalation.directory.TenantDirectory;
 import dev.closeloop.escalation.repository.EscalationRepository;
 import dev.closeloop.escalation.repository.JsonColumns;
 import dev.closeloop.escalation.repository.TimelineRepository;
@@ -52,24 +52,24 @@ public class EscalationService {
     private final EscalationRepository escalations;
     private final TimelineRepository timeline;
     private final Outbox outbox;
-    private final Directory directory;
+    private final DirectoryService directories;
     private final Clock clock;
 
     public EscalationService(ProcessedEvents processedEvents, EscalationRepository escalations,
-            TimelineRepository timeline, Outbox outbox, Directory directory, Clock clock) {
+            TimelineRepository timeline, Outbox outbox, DirectoryService directories, Clock clock) {
         this.processedEvents = processedEvents;
         this.escalations = escalations;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.directory = directory;
+        this.directories = directories;
         this.clock = clock;
     }
 
     /**
      * In one transaction: records the event as processed, stores every escalation the survey calls
-     * for that it does not have yet, their RAISED entries, and one {@link EscalationsRaised} in the
-     * outbox naming only those. A redelivered event, or the same survey under a new event id, raises
-     * nothing more and publishes nothing.
+     * for that it does not have yet (with its route and its first deadline), their RAISED entries, and
+     * one {@link EscalationsRaised} in the outbox naming only those. A redelivered event, or the same
+     * survey under a new event id, raises nothing more and publishes nothing.
      *
      * @return the escalations newly raised (empty when there were none)
      */
@@ -81,34 +81,40 @@ public class EscalationService {
                 Log.infof("Skipping eventId=%s surveyId=%s: already processed", envelope.eventId(), survey.surveyId());
                 return Uni.createFrom().item(List.<RaisedEscalation>of());
             }
-            Tenant tenant = directory.tenant(envelope.tenant())
-                    .orElseThrow(() -> new UnknownTenantException(envelope.tenant(), survey.surveyId()));
             List<Finding> findings = EscalationRules.evaluate(survey);
             if (findings.isEmpty()) {
                 Log.infof("surveyId=%s eventId=%s raised nothing", survey.surveyId(), envelope.eventId());
                 return Uni.createFrom().item(List.<RaisedEscalation>of());
             }
-            return store(envelope, tenant, findings);
+            return directories.current(envelope.tenant()).flatMap(directory -> {
+                if (directory == null) {
+                    throw new UnknownTenantException(envelope.tenant(), survey.surveyId());
+                }
+                return store(envelope, directory.directory(), findings);
+            });
         });
     }
 
-    private Uni<List<RaisedEscalation>> store(EventEnvelope<SurveySubmitted> envelope, Tenant tenant,
+    private Uni<List<RaisedEscalation>> store(EventEnvelope<SurveySubmitted> envelope, TenantDirectory directory,
             List<Finding> findings) {
         Survey survey = envelope.payload().survey();
-        String team = survey.agent() == null ? null : survey.agent().team();
         Instant raisedAt = clock.instant();
         String surveyJson = JsonColumns.write(survey);
 
-        List<RaisedEscalation> candidates = findings.stream()
-                .map(f -> new RaisedEscalation(UUID.randomUUID().toString(), f.type(), f.reasons())).toList();
-        // who hears of an escalation depends on its type alone, so routing every candidate is the same as
-        // routing only those that turn out to be new
-        List<Recipient> routed = Routing.route(tenant, team, candidates);
-
-        List<Escalation> rows = candidates.stream()
-                .map(c -> toRow(envelope, c, Routing.toldAbout(routed, c.escalationId()), raisedAt, surveyJson))
-                .toList();
-        return Multi.createFrom().iterable(rows)
+        Map<Escalation, RaisedEscalation> candidates = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            RaisedEscalation raised = new RaisedEscalation(UUID.randomUUID().toString(), finding.type(),
+                    finding.reasons());
+            Route route = Routing.route(directory, finding.type(), survey);
+            Route.Level first = route.level(FIRST_LEVEL).orElseThrow();
+            Escalation row = toRow(envelope, raised, raisedAt, surveyJson);
+            row.route = route;
+            row.level = FIRST_LEVEL;
+            row.recipients = contacts(directory, first.managerIds());
+            row.overdueAt = Routing.overdueAt(directory, route, first, raisedAt, survey).orElse(null);
+            candidates.put(row, raised);
+        }
+        return Multi.createFrom().iterable(candidates.keySet())
                 .onItem().transformToUniAndConcatenate(row -> escalations.insertIfNew(row)
                         .map(inserted -> inserted ? row : null))
                 .collect().asList()
@@ -119,24 +125,27 @@ public class EscalationService {
                                 survey.surveyId(), envelope.eventId());
                         return Uni.createFrom().item(List.<RaisedEscalation>of());
                     }
-                    return announce(envelope, tenant, team, candidates, fresh);
+                    return announce(envelope, directory, fresh, candidates);
                 });
     }
 
-    private Uni<List<RaisedEscalation>> announce(EventEnvelope<SurveySubmitted> envelope, Tenant tenant,
-            String team, List<RaisedEscalation> candidates, List<Escalation> fresh) {
+    private Uni<List<RaisedEscalation>> announce(EventEnvelope<SurveySubmitted> envelope, TenantDirectory directory,
+            List<Escalation> fresh, Map<Escalation, RaisedEscalation> candidates) {
         Survey survey = envelope.payload().survey();
-        Map<String, RaisedEscalation> byId = candidates.stream()
-                .collect(Collectors.toMap(RaisedEscalation::escalationId, Function.identity()));
-        List<RaisedEscalation> raised = fresh.stream().map(row -> byId.get(row.id.toString())).toList();
-        List<Recipient> recipients = Routing.route(tenant, team, raised);
+        List<RaisedEscalation> raised = fresh.stream().map(candidates::get).toList();
+        Map<String, List<String>> managersByEscalation = new LinkedHashMap<>();
+        fresh.forEach(row -> managersByEscalation.put(row.id.toString(),
+                row.recipients.stream().map(NotifiedContact::managerId).toList()));
+        List<Recipient> recipients = Routing.recipients(directory, managersByEscalation);
 
         List<TimelineEntry> entries = new ArrayList<>();
         for (Escalation row : fresh) {
             entries.add(raisedEntry(row, envelope.eventId()));
-            Log.infof("Raised %s escalationId=%s surveyId=%s eventId=%s tenant=%s for %s", row.type, row.id,
-                    row.surveyId, envelope.eventId(), row.tenant,
-                    row.recipients.stream().map(NotifiedContact::email).collect(Collectors.joining(", ")));
+            Log.infof("Raised %s escalationId=%s surveyId=%s eventId=%s tenant=%s rule=%s for %s; next level %s",
+                    row.type, row.id, row.surveyId, envelope.eventId(), row.tenant,
+                    row.route.matchedNoRule() ? "(none: fallback)" : row.route.ruleId(),
+                    row.recipients.stream().map(NotifiedContact::email).collect(Collectors.joining(", ")),
+                    row.overdueAt == null ? "none" : "at " + row.overdueAt);
         }
         EventEnvelope<EscalationsRaised> out = EventEnvelope.of(envelope.tenant(), survey.surveyId(), clock.instant(),
                 new EscalationsRaised(survey, raised, recipients, FIRST_LEVEL));
@@ -145,6 +154,12 @@ public class EscalationService {
                 .invoke(() -> Log.infof("Queued EscalationsRaised eventId=%s surveyId=%s with %d escalations for %d "
                         + "recipients", out.eventId(), survey.surveyId(), raised.size(), recipients.size()))
                 .replaceWith(raised);
+    }
+
+    /** The directory's managers as the escalation records who was told; managers since removed are left out. */
+    static List<NotifiedContact> contacts(TenantDirectory directory, List<String> managerIds) {
+        return managerIds.stream().flatMap(id -> directory.manager(id).stream())
+                .map(m -> new NotifiedContact(m.id(), m.name(), m.email(), m.timeZone())).toList();
     }
 
     /**
@@ -188,7 +203,7 @@ public class EscalationService {
     }
 
     private static Escalation toRow(EventEnvelope<SurveySubmitted> envelope, RaisedEscalation raised,
-            List<Recipient> recipients, Instant raisedAt, String surveyJson) {
+            Instant raisedAt, String surveyJson) {
         Survey survey = envelope.payload().survey();
         Escalation row = new Escalation();
         row.id = UUID.fromString(raised.escalationId());
@@ -198,8 +213,6 @@ public class EscalationService {
         row.status = EscalationStatus.OPEN;
         row.reasons = raised.reasons();
         row.raisedAt = raisedAt;
-        row.recipients = recipients.stream()
-                .map(r -> new NotifiedContact(r.managerId(), r.name(), r.email(), r.timeZone())).toList();
         if (survey.agent() != null) {
             row.agentId = survey.agent().id();
             row.agentName = survey.agent().name();
@@ -219,11 +232,19 @@ public class EscalationService {
         entry.at = row.raisedAt;
         entry.kind = TimelineKind.RAISED;
         entry.actor = TimelineEntry.ENGINE;
-        entry.detail = row.type.label() + ": " + String.join("; ", row.reasons) + ". Routed to "
-                + row.recipients.stream().map(r -> r.name() + " <" + r.email() + ">").collect(Collectors.joining(", "))
-                + ".";
+        entry.level = row.level;
+        entry.detail = row.type.label() + ": " + String.join("; ", row.reasons) + ". "
+                + (row.route.matchedNoRule() ? "No routing rule matched; told the fallback manager "
+                        : "Routed by rule '" + row.route.ruleId() + "' to level " + row.level + ": ")
+                + people(row.recipients) + "."
+                + (row.overdueAt == null ? "" : " Level " + (row.level + 1) + " is alerted at " + row.overdueAt
+                        + " unless someone acknowledges.");
         entry.sourceEventId = eventId;
         return entry;
+    }
+
+    static String people(List<NotifiedContact> contacts) {
+        return contacts.stream().map(r -> r.name() + " <" + r.email() + ">").collect(Collectors.joining(", "));
     }
 
     private static TimelineEntry deliveryEntry(Escalation escalation, EventEnvelope<AlertDelivered> envelope) {
