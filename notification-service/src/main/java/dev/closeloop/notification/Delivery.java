@@ -40,6 +40,10 @@ public class Delivery {
     @Column(nullable = false)
     public int level;
 
+    /** The escalations the alert is about, sorted and comma-separated: part of what is sent only once. */
+    @Column(name = "escalation_ids", nullable = false)
+    public String escalationIds;
+
     @Column(name = "manager_id")
     public String managerId;
 

@@ -31,23 +31,24 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     /**
      * Records a PENDING email delivery, due now, unless one already exists for (tenant, survey,
-     * recipient, channel, level). Runs in the current transaction.
+     * recipient, channel, level, escalations). Runs in the current transaction.
      *
      * @return true when inserted, false when the delivery already existed
      */
     public Uni<Boolean> insertPendingIfAbsent(Delivery delivery) {
         return getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO delivery (id, tenant, survey_id, recipient_email, channel, level, manager_id, "
+                "INSERT INTO delivery (id, tenant, survey_id, recipient_email, channel, level, escalation_ids, manager_id, "
                         + "source_event_id, alert, status, attempts, next_attempt_at, created_at) "
-                        + "VALUES (:id, :tenant, :surveyId, :recipientEmail, :channel, :level, :managerId, "
+                        + "VALUES (:id, :tenant, :surveyId, :recipientEmail, :channel, :level, :escalationIds, :managerId, "
                         + ":sourceEventId, :alert, 'PENDING', 0, now(), now()) "
-                        + "ON CONFLICT (tenant, survey_id, recipient_email, channel, level) DO NOTHING")
+                        + "ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING")
                 .setParameter("id", delivery.id)
                 .setParameter("tenant", delivery.tenant)
                 .setParameter("surveyId", delivery.surveyId)
                 .setParameter("recipientEmail", delivery.recipientEmail)
                 .setParameter("channel", delivery.channel)
                 .setParameter("level", delivery.level)
+                .setParameter("escalationIds", delivery.escalationIds)
                 .setParameter("managerId", delivery.managerId)
                 .setParameter("sourceEventId", delivery.sourceEventId)
                 .setParameter("alert", delivery.alert)

@@ -2,12 +2,14 @@ package dev.closeloop.notification.service;
 
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.closeloop.events.AlertReady;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
+import dev.closeloop.events.RaisedEscalation;
 import dev.closeloop.notification.Delivery;
 import dev.closeloop.notification.DeliveryStatus;
 import dev.closeloop.notification.repository.DeliveryRepository;
@@ -84,6 +86,8 @@ public class AlertIntake {
         // email is the only channel so far: every recipient gets it, so no alert is dropped for want of one
         delivery.channel = Delivery.EMAIL;
         delivery.level = alert.level();
+        delivery.escalationIds = alert.escalations().stream().map(RaisedEscalation::escalationId).sorted()
+                .collect(Collectors.joining(","));
         delivery.managerId = alert.recipient().managerId();
         delivery.sourceEventId = envelope.eventId();
         delivery.alert = EventCodec.encode(envelope);
