@@ -17,5 +17,10 @@ public enum TimelineKind {
     /** Someone wrote a note on it. */
     NOTE_ADDED,
     /** It was handed to another person; the detail names them. */
-    REASSIGNED
+    REASSIGNED,
+    /**
+     * A recipient used the recording link of an alert about it: opened the page, played the recording, or was
+     * refused because the link had expired or been revoked. The detail says which.
+     */
+    RECORDING_ACCESSED
 }
