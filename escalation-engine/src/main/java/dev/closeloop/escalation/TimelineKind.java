@@ -19,5 +19,10 @@ public enum TimelineKind {
     /** It was handed to another person; the detail names them. */
     REASSIGNED,
     /** Nobody acknowledged within the level's time: the next level was alerted; the detail names them. */
-    ESCALATED
+    ESCALATED,
+    /**
+     * A recipient used the recording link of an alert about it: opened the page, played the recording, or was
+     * refused because the link had expired or been revoked. The detail says which.
+     */
+    RECORDING_ACCESSED
 }

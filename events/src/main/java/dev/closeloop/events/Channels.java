@@ -11,6 +11,8 @@ public final class Channels {
     public static final String ALERTS_READY = "alerts.ready";
     /** notification-service → escalation-engine: one message per delivery attempt outcome. */
     public static final String ALERTS_DELIVERED = "alerts.delivered";
+    /** recording-service → escalation-engine: a recording link was used (at most one per link, kind and burst). */
+    public static final String RECORDINGS_ACCESSED = "recordings.accessed";
 
     private Channels() {
     }

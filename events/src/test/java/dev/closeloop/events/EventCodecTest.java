@@ -31,6 +31,18 @@ class EventCodecTest {
     }
 
     @Test
+    void aRecordingAccessSurvivesTheRoundTrip() {
+        EventEnvelope<RecordingAccessed> sent = EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T11:00:00Z"),
+                new RecordingAccessed("tel-1", List.of("esc-1", "esc-2"), "mia-jones", "mia.jones@acme.example",
+                        "rec-1", RecordingAccessed.PLAYED, 1, Instant.parse("2026-12-04T11:00:00Z")));
+
+        EventEnvelope<RecordingAccessed> read = EventCodec.decode(EventCodec.encode(sent), RecordingAccessed.class);
+
+        assertThat(read).isEqualTo(sent);
+        assertThat(read.type()).isEqualTo("RecordingAccessed.v1");
+    }
+
+    @Test
     void instantsAreWrittenAsIsoText() {
         String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
                 new SurveySubmitted(survey(), Instant.parse("2026-12-04T10:15:01Z"))));

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.closeloop.events.AlertReady;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
+import dev.closeloop.events.RecordingAccessed;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -20,13 +21,15 @@ import io.vertx.core.Vertx;
 /**
  * A plain AMQP 1.0 client playing the neighbours: the escalation-engine sending {@code escalations.raised}
  * the way its outbox relay does (an AmqpValue string, application/json), and the notification-service
- * receiving {@code alerts.ready}. It is the only consumer of {@code alerts.ready} in these tests.
+ * receiving {@code alerts.ready}, and the escalation-engine receiving {@code recordings.accessed}. It is the
+ * only consumer of those addresses in these tests.
  */
 public final class BrokerClient implements AutoCloseable {
 
     private final AmqpClient client;
     private final AmqpConnection connection;
     private final Queue<EventEnvelope<AlertReady>> alerts = new ConcurrentLinkedQueue<>();
+    private final Queue<EventEnvelope<RecordingAccessed>> accesses = new ConcurrentLinkedQueue<>();
 
     public BrokerClient(Vertx vertx, int port) {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
@@ -50,6 +53,16 @@ public final class BrokerClient implements AutoCloseable {
 
     public List<EventEnvelope<AlertReady>> alertsFor(String surveyId) {
         return alerts.stream().filter(alert -> surveyId.equals(alert.aggregateId())).collect(Collectors.toList());
+    }
+
+    public void receiveAccesses(String address) {
+        await(connection.createReceiver(address)).handler(message -> accesses
+                .add(EventCodec.decode(message.bodyAsString(), RecordingAccessed.class)));
+    }
+
+    /** The uses of links announced for the survey, in the order they arrived. */
+    public List<EventEnvelope<RecordingAccessed>> accessesFor(String surveyId) {
+        return accesses.stream().filter(access -> surveyId.equals(access.aggregateId())).collect(Collectors.toList());
     }
 
     @Override

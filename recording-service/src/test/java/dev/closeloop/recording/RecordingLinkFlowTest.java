@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ import dev.closeloop.events.EscalationsRaised;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
 import dev.closeloop.events.RaisedEscalation;
+import dev.closeloop.events.RecordingAccessed;
 import dev.closeloop.events.Recipient;
 import dev.closeloop.events.Survey;
 import dev.closeloop.localstack.LocalBroker;
@@ -66,6 +70,7 @@ class RecordingLinkFlowTest {
         if (broker == null) {
             broker = new BrokerClient(vertx, localBroker.port());
             broker.receiveAlerts(Channels.ALERTS_READY);
+            broker.receiveAccesses(Channels.RECORDINGS_ACCESSED);
         }
     }
 
@@ -264,6 +269,122 @@ class RecordingLinkFlowTest {
     }
 
     @Test
+    void aRecordingPlayedInManyRangesIsAnnouncedOnceBesideItsPageView() {
+        String recordingId = RecordingUploadTest.newId();
+        byte[] wav = TestWav.tone(440, 8000);
+        RecordingUploadTest.upload(ACME, recordingId, "audio/wav", wav).then().statusCode(201);
+        Survey survey = survey(recordingId);
+        AlertReady alert = mintOneLink(survey);
+        String token = token(alert);
+        Instant before = Instant.now();
+
+        given().when().get("/r/{token}", token).then().statusCode(200);
+        given().when().get("/r/{token}", token).then().statusCode(200);
+        int requests = 2;
+        // the way a player streams: one range after another, then a seek back to the start
+        for (int first = 0; first < wav.length; first += 4000) {
+            given().header("Range", "bytes=" + first + "-" + (first + 3999)).when().get("/r/{token}/audio", token)
+                    .then().statusCode(206);
+            requests++;
+        }
+        given().when().get("/r/{token}/audio", token).then().statusCode(200);
+        given().header("Range", "bytes=" + wav.length + "-").when().get("/r/{token}/audio", token)
+                .then().statusCode(416);
+        requests += 2;
+
+        List<EventEnvelope<RecordingAccessed>> announced = awaitAnnounced(survey.surveyId());
+        assertThat(announced).extracting(event -> event.payload().access()).containsExactly("VIEWED", "PLAYED");
+        assertThat(announced).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo(RecordingAccessed.TYPE);
+            assertThat(event.tenant()).isEqualTo("acme");
+            assertThat(event.aggregateId()).isEqualTo(survey.surveyId());
+            RecordingAccessed access = event.payload();
+            assertThat(access.surveyId()).isEqualTo(survey.surveyId());
+            assertThat(access.escalationIds()).containsExactly(alert.escalations().get(0).escalationId());
+            assertThat(access.managerId()).isEqualTo("mgr-mia");
+            assertThat(access.recipientEmail()).isEqualTo("mia.jones@acme.example");
+            assertThat(access.recordingId()).isEqualTo(recordingId);
+            assertThat(access.level()).isEqualTo(1);
+            assertThat(access.accessedAt()).isBetween(before, Instant.now());
+        });
+        // every request is audited all the same
+        assertThat(audit(token)).hasSize(requests);
+    }
+
+    @Test
+    void aPlayersParallelRangeRequestsAreAnnouncedOnce() throws Exception {
+        String recordingId = RecordingUploadTest.newId();
+        byte[] wav = TestWav.tone(440, 8000);
+        RecordingUploadTest.upload(ACME, recordingId, "audio/wav", wav).then().statusCode(201);
+        Survey survey = survey(recordingId);
+        String token = token(mintOneLink(survey));
+
+        ExecutorService player = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Integer>> requests = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String range = "bytes=" + (i * 2000) + "-" + (i * 2000 + 1999);
+                requests.add(CompletableFuture.supplyAsync(() -> given().header("Range", range).when()
+                        .get("/r/{token}/audio", token).statusCode(), player));
+            }
+            for (CompletableFuture<Integer> request : requests) {
+                assertThat(request.get()).isEqualTo(206);
+            }
+        } finally {
+            player.shutdown();
+        }
+
+        assertThat(awaitAnnounced(survey.surveyId())).extracting(event -> event.payload().access())
+                .containsExactly("PLAYED");
+        assertThat(audit(token)).hasSize(8);
+    }
+
+    @Test
+    void comingBackAfterTheGapIsAnnouncedAgain() {
+        String recordingId = RecordingUploadTest.newId();
+        RecordingUploadTest.upload(ACME, recordingId, "audio/wav", TestWav.tone(440, 8000)).then().statusCode(201);
+        Survey survey = survey(recordingId);
+        String token = token(mintOneLink(survey));
+        given().when().get("/r/{token}/audio", token).then().statusCode(200);
+        given().header("Range", "bytes=0-99").when().get("/r/{token}/audio", token).then().statusCode(206);
+        assertThat(awaitAnnounced(survey.surveyId())).hasSize(1);
+
+        // the last use lies further back than the gap (10 minutes)
+        execute("UPDATE access_audit SET at = at - interval '11 minutes' WHERE link_id = "
+                + "(SELECT id FROM recording_link WHERE token_hash = $1)", LinkTokens.hash(token));
+        given().header("Range", "bytes=100-199").when().get("/r/{token}/audio", token).then().statusCode(206);
+
+        assertThat(awaitAnnounced(survey.surveyId())).extracting(event -> event.payload().access())
+                .containsExactly("PLAYED", "PLAYED");
+    }
+
+    @Test
+    void attemptsWithExpiredOrRevokedLinksAreAnnouncedAsRefused() {
+        String recordingId = RecordingUploadTest.newId();
+        RecordingUploadTest.upload(ACME, recordingId, "audio/wav", TestWav.tone(440, 8000)).then().statusCode(201);
+        Survey expiredSurvey = survey(recordingId);
+        String expired = token(mintOneLink(expiredSurvey));
+        execute("UPDATE recording_link SET expires_at = now() - interval '1 minute' WHERE token_hash = $1",
+                LinkTokens.hash(expired));
+        Survey revokedSurvey = survey(recordingId);
+        String revoked = token(mintOneLink(revokedSurvey));
+        execute("UPDATE recording_link SET revoked_at = now() WHERE token_hash = $1", LinkTokens.hash(revoked));
+
+        // the recipient tries the page, the audio, then the page again
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().when().get("/r/{token}", expired).then().statusCode(410);
+            given().when().get("/r/{token}/audio", expired).then().statusCode(410);
+            given().when().get("/r/{token}", revoked).then().statusCode(404);
+            given().when().get("/r/{token}/audio", revoked).then().statusCode(404);
+        }
+
+        assertThat(awaitAnnounced(expiredSurvey.surveyId())).extracting(event -> event.payload().access())
+                .containsExactly("EXPIRED");
+        assertThat(awaitAnnounced(revokedSurvey.surveyId())).extracting(event -> event.payload().access())
+                .containsExactly("REVOKED");
+    }
+
+    @Test
     void aRedeliveredEventMintsNothingAndSendsNothingTwice() {
         Survey survey = survey(RecordingUploadTest.newId());
         RaisedEscalation escalation = new RaisedEscalation("esc-" + UUID.randomUUID(), EscalationType.POOR_SCORE,
@@ -320,6 +441,16 @@ class RecordingLinkFlowTest {
                 List.of("q1 = 1"));
         raise(survey, List.of(escalation), List.of(mia(escalation)));
         return awaitAlerts(survey.surveyId(), 1).get(0).payload();
+    }
+
+    /**
+     * What was announced about the survey, once nothing more can come: the outbox has published it all and the
+     * address holds nothing this test's receiver has not taken.
+     */
+    private List<EventEnvelope<RecordingAccessed>> awaitAnnounced(String surveyId) {
+        await().atMost(WAIT).until(() -> rows("SELECT count(*) FROM outbox WHERE aggregate_id = $1", surveyId).get(0)
+                .getLong(0) == 0 && localBroker.messageCount(Channels.RECORDINGS_ACCESSED) == 0);
+        return broker.accessesFor(surveyId);
     }
 
     private static Recipient mia(RaisedEscalation escalation) {

@@ -24,6 +24,16 @@ public interface LinksConfig {
     @WithDefault("30d")
     Duration maxTtl();
 
+    /**
+     * How the uses of a link are told to the escalation's timeline ({@code recordings.accessed}): one event for
+     * the first use of a kind (viewed, played, refused as expired, refused as revoked), then none for uses of
+     * that kind following the previous one within this gap. A player streaming a call in dozens of range
+     * requests, or a page reloaded a few times, is one entry; coming back to it later is another. Every use is
+     * audited whatever this says.
+     */
+    @WithDefault("10m")
+    Duration accessEventGap();
+
     /** The lifetime links are minted with: {@link #ttl()} capped by {@link #maxTtl()}. */
     default Duration effectiveTtl() {
         return ttl().compareTo(maxTtl()) <= 0 ? ttl() : maxTtl();

@@ -3,9 +3,11 @@ package dev.closeloop.recording.service;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.closeloop.platform.outbox.OutboxRelay;
 import dev.closeloop.recording.AccessAudit;
 import dev.closeloop.recording.AccessAudit.Outcome;
 import dev.closeloop.recording.AccessAudit.What;
@@ -18,13 +20,15 @@ import dev.closeloop.recording.repository.RecordingLinkRepository;
 import dev.closeloop.recording.repository.RecordingRepository;
 import dev.closeloop.recording.storage.RecordingStorage;
 import dev.closeloop.recording.storage.RecordingStorage.StoredContent;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Decides what a recording link may see and writes the audit row for every use of a known link, refused or
- * not, in the same transaction. Tokens are looked up by their hash and never logged.
+ * not, in the same transaction, together with the {@code recordings.accessed} event when the use is one the
+ * escalation's timeline should show ({@link AccessAnnouncements}). Tokens are looked up by their hash and never
+ * logged.
  */
 @ApplicationScoped
 public class LinkAccessService {
@@ -37,35 +41,53 @@ public class LinkAccessService {
     private final RecordingRepository recordings;
     private final AccessAuditRepository audit;
     private final RecordingStorage storage;
+    private final AccessAnnouncements announcements;
+    private final OutboxRelay relay;
 
     public LinkAccessService(RecordingLinkRepository links, RecordingRepository recordings,
-            AccessAuditRepository audit, RecordingStorage storage) {
+            AccessAuditRepository audit, RecordingStorage storage, AccessAnnouncements announcements,
+            OutboxRelay relay) {
         this.links = links;
         this.recordings = recordings;
         this.audit = audit;
         this.storage = storage;
+        this.announcements = announcements;
+        this.relay = relay;
     }
 
     /** The player page. */
-    @WithTransaction
     public Uni<LinkAccess> page(String token, Client client) {
-        return access(token, What.PAGE, null, client);
+        return inTransaction(() -> access(token, What.PAGE, null, client));
     }
 
     /** The audio, all of it or the one range the {@code Range} header asks for. */
-    @WithTransaction
     public Uni<LinkAccess> audio(String token, String rangeHeader, Client client) {
-        return access(token, What.AUDIO, rangeHeader, client);
+        return inTransaction(() -> access(token, What.AUDIO, rangeHeader, client));
     }
 
-    private Uni<LinkAccess> access(String token, What what, String rangeHeader, Client client) {
+    /** One use of a link as committed: the answer, and whether it enqueued an event. */
+    private record Use(LinkAccess access, boolean announced) {
+    }
+
+    // Programmatic rather than @WithTransaction: the relay is kicked after the commit, outside the returned Uni,
+    // so the answer never waits for the broker.
+    private Uni<LinkAccess> inTransaction(Supplier<Uni<Use>> work) {
+        return Panache.withTransaction(work).map(use -> {
+            if (use.announced()) {
+                relay.publishSoon();
+            }
+            return use.access();
+        });
+    }
+
+    private Uni<Use> access(String token, What what, String rangeHeader, Client client) {
         if (!LinkTokens.isWellFormed(token)) {
-            return Uni.createFrom().item(new LinkAccess.Unknown());
+            return Uni.createFrom().item(new Use(new LinkAccess.Unknown(), false));
         }
         Instant now = Instant.now();
         return links.findByTokenHash(LinkTokens.hash(token)).flatMap(link -> {
             if (link == null) {
-                return Uni.createFrom().item(new LinkAccess.Unknown());
+                return Uni.createFrom().item(new Use(new LinkAccess.Unknown(), false));
             }
             if (link.revokedAt != null) {
                 return record(new LinkAccess.Revoked(link), link, what, Outcome.REVOKED, rangeHeader, client, now);
@@ -111,7 +133,7 @@ public class LinkAccessService {
         });
     }
 
-    private Uni<LinkAccess> record(LinkAccess access, RecordingLink link, What what, Outcome outcome,
+    private Uni<Use> record(LinkAccess access, RecordingLink link, What what, Outcome outcome,
             String rangeHeader, Client client, Instant now) {
         AccessAudit row = new AccessAudit();
         row.id = UUID.randomUUID();
@@ -131,7 +153,9 @@ public class LinkAccessService {
             Log.infof("Recording link used linkId=%s surveyId=%s managerId=%s what=%s outcome=%s status=%d", link.id,
                     link.surveyId, link.managerId, what, outcome, row.httpStatus);
         }
-        return audit.persist(row).replaceWith(access);
+        // announce first: it looks for earlier uses and must not find this one
+        return announcements.announce(link, what, outcome, now)
+                .flatMap(announced -> audit.persist(row).replaceWith(new Use(access, announced)));
     }
 
     private static String clip(String text, int max) {
