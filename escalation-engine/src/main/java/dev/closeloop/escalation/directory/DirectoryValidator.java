@@ -113,6 +113,10 @@ public final class DirectoryValidator {
             String at = at("routing.rules", r, rule.id());
             rule.match().teams().forEach(id -> reference(at + ".match.teams", id, teamIds, "team"));
             rule.match().sites().forEach(id -> reference(at + ".match.sites", id, siteIds, "site"));
+            Duration group = rule.groupWithin();
+            if (group != null && (group.isNegative() || group.isZero() || group.compareTo(Duration.ofDays(1)) > 0)) {
+                add(at + ".groupWithin", "must be more than zero and at most a day (e.g. PT10M), was " + group);
+            }
             if (rule.levels().isEmpty()) {
                 add(at + ".levels", "at least one level is required");
             }

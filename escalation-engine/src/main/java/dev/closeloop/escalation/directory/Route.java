@@ -9,9 +9,11 @@ import java.util.Optional;
  * managers each level reaches (teams resolved to their managers as they were then). Stored with the
  * escalation, so that re-escalation follows the route that was announced.
  *
- * @param ruleId null when no rule matched and the tenant's fallback manager was told
+ * @param ruleId      null when no rule matched and the tenant's fallback manager was told
+ * @param delivery    when its alerts may reach managers
+ * @param groupWithin the rule's burst-grouping window, or null
  */
-public record Route(String ruleId, SlaClock clock, List<Level> levels) {
+public record Route(String ruleId, SlaClock clock, Delivery delivery, Duration groupWithin, List<Level> levels) {
 
     /**
      * @param number            1 for the first alert
@@ -26,6 +28,7 @@ public record Route(String ruleId, SlaClock clock, List<Level> levels) {
 
     public Route {
         clock = clock == null ? SlaClock.WALL_CLOCK : clock;
+        delivery = delivery == null ? Delivery.AT_ONCE : delivery;
         levels = List.copyOf(levels);
     }
 

@@ -42,24 +42,43 @@ public final class Routing {
                 levels.add(new Route.Level(i + 1, managers.isEmpty() ? List.of(fallback) : managers,
                         level.acknowledgeWithin()));
             }
-            return new Route(rule.id(), rule.clock(), levels);
+            Delivery delivery = rule.delivery() == null ? Delivery.defaultFor(type) : rule.delivery();
+            return new Route(rule.id(), rule.clock(), delivery, rule.groupWithin(), levels);
         }
-        return new Route(null, SlaClock.WALL_CLOCK, List.of(new Route.Level(1, List.of(fallback), null)));
+        return new Route(null, SlaClock.WALL_CLOCK, Delivery.defaultFor(type), null,
+                List.of(new Route.Level(1, List.of(fallback), null)));
+    }
+
+    /** One escalation's level, and the managers it reaches, on its way into an alert. */
+    public record Told(String escalationId, Route route, List<String> managerIds) {
     }
 
     /**
-     * The recipients of one alert: each manager once, told about every escalation that reaches them,
-     * in the order the escalations are given. Managers no longer in the directory are left out.
-     *
-     * @param managersByEscalation escalation id → the manager ids its level reaches
+     * The recipients of one alert sent at {@code now}: each manager once, told about every escalation
+     * that reaches them, in the order the escalations are given. Managers no longer in the directory are
+     * left out.
+     * <ul>
+     * <li>A manager is alerted at once unless every escalation they are told about can wait for their
+     * working hours and those have not started: then the alert is held until they do ({@code holdUntil}).
+     * One that cannot wait takes the others along.</li>
+     * <li>Alerts are grouped by agent only when every escalation's rule groups, over the shortest window.</li>
+     * </ul>
      */
-    public static List<Recipient> recipients(TenantDirectory directory, Map<String, List<String>> managersByEscalation) {
-        Map<String, List<String>> escalationsByManager = new LinkedHashMap<>();
-        managersByEscalation.forEach((escalationId, managers) -> managers.forEach(
-                managerId -> escalationsByManager.computeIfAbsent(managerId, id -> new ArrayList<>()).add(escalationId)));
+    public static List<Recipient> recipients(TenantDirectory directory, List<Told> told, Instant now) {
+        Map<String, List<Told>> byManager = new LinkedHashMap<>();
+        told.forEach(t -> t.managerIds().forEach(
+                managerId -> byManager.computeIfAbsent(managerId, id -> new ArrayList<>()).add(t)));
         List<Recipient> recipients = new ArrayList<>();
-        escalationsByManager.forEach((managerId, escalationIds) -> directory.manager(managerId).ifPresent(m ->
-                recipients.add(new Recipient(m.id(), m.name(), m.email(), m.timeZone(), m.channels(), escalationIds))));
+        byManager.forEach((managerId, about) -> directory.manager(managerId).ifPresent(m -> {
+            boolean canWait = about.stream().allMatch(t -> t.route().delivery() == Delivery.WORKING_HOURS);
+            Instant holdUntil = canWait ? m.hours().nextOpening(now).filter(opening -> opening.isAfter(now))
+                    .orElse(null) : null;
+            Duration groupWithin = about.stream().allMatch(t -> t.route().groupWithin() != null)
+                    ? about.stream().map(t -> t.route().groupWithin()).min(Duration::compareTo).orElse(null)
+                    : null;
+            recipients.add(new Recipient(m.id(), m.name(), m.email(), m.timeZone(), m.channels(),
+                    about.stream().map(Told::escalationId).toList(), holdUntil, groupWithin));
+        }));
         return List.copyOf(recipients);
     }
 
@@ -93,13 +112,15 @@ public final class Routing {
     }
 
     private static List<String> managersOf(TenantDirectory directory, RuleLevel level, Survey survey) {
-        Set<String> managers = new LinkedHashSet<>(level.managers());
-        for (String teamId : level.teams()) {
-            directory.team(teamId).ifPresent(team -> managers.addAll(team.managers()));
-        }
+        // the agent's own team first, then named teams, then named managers: the order alerts list them in
+        Set<String> managers = new LinkedHashSet<>();
         if (level.agentTeam() && survey.agent() != null) {
             directory.team(survey.agent().team()).ifPresent(team -> managers.addAll(team.managers()));
         }
+        for (String teamId : level.teams()) {
+            directory.team(teamId).ifPresent(team -> managers.addAll(team.managers()));
+        }
+        managers.addAll(level.managers());
         return List.copyOf(managers);
     }
 }

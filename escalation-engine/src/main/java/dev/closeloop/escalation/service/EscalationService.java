@@ -2,6 +2,7 @@ package dev.closeloop.escalation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,14 +82,15 @@ public class EscalationService {
                 Log.infof("Skipping eventId=%s surveyId=%s: already processed", envelope.eventId(), survey.surveyId());
                 return Uni.createFrom().item(List.<RaisedEscalation>of());
             }
-            List<Finding> findings = EscalationRules.evaluate(survey);
-            if (findings.isEmpty()) {
-                Log.infof("surveyId=%s eventId=%s raised nothing", survey.surveyId(), envelope.eventId());
-                return Uni.createFrom().item(List.<RaisedEscalation>of());
-            }
             return directories.current(envelope.tenant()).flatMap(directory -> {
                 if (directory == null) {
+                    // even a survey that raises nothing: a tenant without a directory is a configuration fault to see
                     throw new UnknownTenantException(envelope.tenant(), survey.surveyId());
+                }
+                List<Finding> findings = EscalationRules.evaluate(survey);
+                if (findings.isEmpty()) {
+                    Log.infof("surveyId=%s eventId=%s raised nothing", survey.surveyId(), envelope.eventId());
+                    return Uni.createFrom().item(List.<RaisedEscalation>of());
                 }
                 return store(envelope, directory.directory(), findings);
             });
@@ -133,14 +135,15 @@ public class EscalationService {
             List<Escalation> fresh, Map<Escalation, RaisedEscalation> candidates) {
         Survey survey = envelope.payload().survey();
         List<RaisedEscalation> raised = fresh.stream().map(candidates::get).toList();
-        Map<String, List<String>> managersByEscalation = new LinkedHashMap<>();
-        fresh.forEach(row -> managersByEscalation.put(row.id.toString(),
-                row.recipients.stream().map(NotifiedContact::managerId).toList()));
-        List<Recipient> recipients = Routing.recipients(directory, managersByEscalation);
+        List<Routing.Told> told = fresh.stream().map(row -> new Routing.Told(row.id.toString(), row.route,
+                row.recipients.stream().map(NotifiedContact::managerId).toList())).toList();
+        List<Recipient> recipients = Routing.recipients(directory, told, clock.instant());
 
         List<TimelineEntry> entries = new ArrayList<>();
         for (Escalation row : fresh) {
-            entries.add(raisedEntry(row, envelope.eventId()));
+            TimelineEntry entry = raisedEntry(row, envelope.eventId());
+            entry.detail += held(recipients, row.id.toString());
+            entries.add(entry);
             Log.infof("Raised %s escalationId=%s surveyId=%s eventId=%s tenant=%s rule=%s for %s; next level %s",
                     row.type, row.id, row.surveyId, envelope.eventId(), row.tenant,
                     row.route.matchedNoRule() ? "(none: fallback)" : row.route.ruleId(),
@@ -237,10 +240,19 @@ public class EscalationService {
                 + (row.route.matchedNoRule() ? "No routing rule matched; told the fallback manager "
                         : "Routed by rule '" + row.route.ruleId() + "' to level " + row.level + ": ")
                 + people(row.recipients) + "."
-                + (row.overdueAt == null ? "" : " Level " + (row.level + 1) + " is alerted at " + row.overdueAt
-                        + " unless someone acknowledges.");
+                + (row.overdueAt == null ? "" : " Level " + (row.level + 1) + " is alerted at "
+                        + row.overdueAt.truncatedTo(ChronoUnit.SECONDS) + " unless someone acknowledges.");
         entry.sourceEventId = eventId;
         return entry;
+    }
+
+    /** " The alert to X waits for their working hours: 2026-12-07T09:00:00Z." for each recipient held. */
+    static String held(List<Recipient> recipients, String escalationId) {
+        return recipients.stream()
+                .filter(r -> r.holdUntil() != null && r.escalationIds().contains(escalationId))
+                .map(r -> " The alert to " + r.name() + " waits for their working hours: "
+                        + r.holdUntil().truncatedTo(ChronoUnit.SECONDS) + ".")
+                .collect(Collectors.joining());
     }
 
     static String people(List<NotifiedContact> contacts) {

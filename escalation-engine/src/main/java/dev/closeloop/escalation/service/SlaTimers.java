@@ -2,6 +2,7 @@ package dev.closeloop.escalation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,8 +146,8 @@ public class SlaTimers {
                     current.acknowledgeWithin(), route.clock() == SlaClock.BUSINESS_HOURS ? "business hours"
                             : "wall clock",
                     current.number(), next.number(), EscalationService.people(told),
-                    overdueAt == null ? "" : " Level " + (next.number() + 1) + " is alerted at " + overdueAt
-                            + " unless someone acknowledges.");
+                    overdueAt == null ? "" : " Level " + (next.number() + 1) + " is alerted at "
+                            + overdueAt.truncatedTo(ChronoUnit.SECONDS) + " unless someone acknowledges.");
             Log.infof("Escalating escalationId=%s surveyId=%s tenant=%s to level %d (%s); it was due at %s",
                     escalation.id, escalation.surveyId, escalation.tenant, next.number(),
                     told.stream().map(NotifiedContact::email).collect(Collectors.joining(", ")), escalation.overdueAt);
@@ -167,9 +168,9 @@ public class SlaTimers {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (List<Step> group : groups.values()) {
             Step first = group.get(0);
-            Map<String, List<String>> managersByEscalation = new LinkedHashMap<>();
-            group.forEach(step -> managersByEscalation.put(step.escalation().id.toString(), step.managerIds()));
-            List<Recipient> recipients = Routing.recipients(first.directory(), managersByEscalation);
+            List<Routing.Told> told = group.stream().map(step -> new Routing.Told(step.escalation().id.toString(),
+                    step.escalation().route, step.managerIds())).toList();
+            List<Recipient> recipients = Routing.recipients(first.directory(), told, now);
             List<RaisedEscalation> raised = group.stream().map(step -> new RaisedEscalation(
                     step.escalation().id.toString(), step.escalation().type, step.escalation().reasons)).toList();
             EventEnvelope<EscalationsRaised> out = EventEnvelope.of(first.escalation().tenant,

@@ -61,7 +61,7 @@ class DirectoryAdminApiTest {
         long version = version(export);
 
         Response imported = umbrella().contentType(YAML).accept(YAML).header("If-Match", etag(version))
-                .body(export.asString()).put(DIRECTORY);
+                .body(bytes(export.asString())).put(DIRECTORY);
         imported.then().statusCode(200);
         assertThat(version(imported)).isEqualTo(version + 1);
         assertThat(imported.asString()).isEqualTo(export.asString());
@@ -91,7 +91,7 @@ class DirectoryAdminApiTest {
                         - { agentTeam: true }
                         - { managers: [jill-valentine] }
                 """;
-        umbrella().contentType(YAML).body(yaml).put(DIRECTORY)
+        umbrella().contentType(YAML).body(bytes(yaml)).put(DIRECTORY)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", contains(
                         "sites[raccoon-city].timeZone",
@@ -111,7 +111,7 @@ class DirectoryAdminApiTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("body"))
                 .body("errors[0].message", containsString("managrs: unknown field"));
-        umbrella().contentType(YAML).body("name: [unclosed").put(DIRECTORY)
+        umbrella().contentType(YAML).body(bytes("name: [unclosed")).put(DIRECTORY)
                 .then().statusCode(400).body("errors[0].message", containsString("not valid YAML"));
     }
 
@@ -217,7 +217,11 @@ class DirectoryAdminApiTest {
     }
 
     private static RequestSpecification umbrella() {
-        return given().auth().preemptive().basic("admin@umbrella.example", "closeloop-admin");
+        return given().auth().preemptive().basic("admin@umbrella.example", "closeloop-admin").log().ifValidationFails();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static long version(Response response) {

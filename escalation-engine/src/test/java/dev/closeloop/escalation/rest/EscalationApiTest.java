@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -155,8 +156,11 @@ class EscalationApiTest {
                 .body("timeline[0].kind", equalTo("RAISED"))
                 .body("timeline[0].actor", equalTo("escalation-engine"))
                 .body("timeline[0].at", notNullValue())
-                .body("timeline[0].detail", equalTo("Negative feedback: Wants a call back today. "
-                        + "Routed to Carlos Ruiz <carlos.ruiz@acme.example>."));
+                .body("timeline[0].level", equalTo(1))
+                .body("timeline[0].detail", startsWith("Negative feedback: Wants a call back today. "
+                        + "Routed by rule 'unhappy-customers' to level 1: Carlos Ruiz <carlos.ruiz@acme.example>. "
+                        + "Level 2 is alerted at "))
+                .body("timeline[0].detail", endsWith(" unless someone acknowledges."));
     }
 
     @Test

@@ -284,8 +284,7 @@ class EscalationLifecycleApiTest {
                 .post(BASE + "/reassign", id)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("managerId"))
-                .body("errors[0].message", equalTo("is not a manager, sales contact or fallback contact of this "
-                        + "tenant"));
+                .body("errors[0].message", equalTo("is not a manager in this tenant's directory"));
         admin().header("If-Match", "\"1\"").contentType(ContentType.JSON).body(Map.of("managerId", "gus-grant"))
                 .post(BASE + "/reassign", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("managerId"));
