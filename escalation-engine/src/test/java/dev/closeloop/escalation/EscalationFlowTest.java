@@ -247,7 +247,7 @@ class EscalationFlowTest {
 
         broker.send(Channels.SURVEYS_SUBMITTED, "{ this is not an event");
         broker.send(Channels.SURVEYS_SUBMITTED,
-                EventCodec.encode(submitted("initech", survey(newSurveyId(), "billing-uk", NO_FLAGS, 1))));
+                EventCodec.encode(submitted("hooli", survey(newSurveyId(), "billing-uk", NO_FLAGS, 1))));
         // meanwhile the consumer goes on with good messages
         String surveyId = newSurveyId();
         broker.send(Channels.SURVEYS_SUBMITTED,
