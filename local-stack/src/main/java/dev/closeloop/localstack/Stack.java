@@ -94,6 +94,27 @@ public final class Stack implements AutoCloseable {
         return services.get(service);
     }
 
+    /** Stops one service, as a crash or a redeploy would; the rest of the stack goes on. */
+    public synchronized ServiceProcess.Stopped stop(Service service) {
+        ServiceProcess process = services.remove(service);
+        return process == null ? ServiceProcess.Stopped.GONE : process.stop(STOP_GRACE);
+    }
+
+    /** Starts a service stopped with {@link #stop(Service)} again and waits until it is ready. */
+    public synchronized void start(Service service) {
+        if (services.containsKey(service)) {
+            throw new IllegalStateException(service + " is running already");
+        }
+        ServiceProcess process = ServiceProcess.start(service, config, false);
+        services.put(service, process);
+        Optional<ReadinessWait.Failure> failure = ReadinessWait.await(List.of(process), READY_TIMEOUT,
+                message -> System.out.println("[stack] " + message));
+        if (failure.isPresent()) {
+            throw new IllegalStateException(process.name() + " " + failure.get().reason() + "; last lines of "
+                    + process.log() + ":\n" + process.failureLogTail(30));
+        }
+    }
+
     /** Stops the services (in parallel), then the infrastructure. Safe to call twice. */
     @Override
     public synchronized void close() {
