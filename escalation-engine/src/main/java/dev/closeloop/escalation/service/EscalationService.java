@@ -10,12 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.closeloop.escalation.Escalation;
 import dev.closeloop.escalation.EscalationStatus;
 import dev.closeloop.escalation.NotifiedContact;
 import dev.closeloop.escalation.TimelineEntry;
 import dev.closeloop.escalation.TimelineKind;
+import dev.closeloop.escalation.actions.ActionLinks;
 import dev.closeloop.escalation.directory.Directory;
 import dev.closeloop.escalation.directory.Routing;
 import dev.closeloop.escalation.directory.Tenant;
@@ -54,6 +56,7 @@ public class EscalationService {
     private final Outbox outbox;
     private final Directory directory;
     private final Clock clock;
+    @Inject ActionLinks actionLinks; // a field, so the constructor stays as it is
 
     public EscalationService(ProcessedEvents processedEvents, EscalationRepository escalations,
             TimelineRepository timeline, Outbox outbox, Directory directory, Clock clock) {
@@ -129,7 +132,7 @@ public class EscalationService {
         Map<String, RaisedEscalation> byId = candidates.stream()
                 .collect(Collectors.toMap(RaisedEscalation::escalationId, Function.identity()));
         List<RaisedEscalation> raised = fresh.stream().map(row -> byId.get(row.id.toString())).toList();
-        List<Recipient> recipients = Routing.route(tenant, team, raised);
+        List<Recipient> recipients = actionLinks.withAcknowledgeLinks(tenant.id(), Routing.route(tenant, team, raised));
 
         List<TimelineEntry> entries = new ArrayList<>();
         for (Escalation row : fresh) {
