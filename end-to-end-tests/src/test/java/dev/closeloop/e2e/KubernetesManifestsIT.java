@@ -66,9 +66,13 @@ class KubernetesManifestsIT {
             assertThat(container.getReadinessProbe()).as("%s readiness probe", service).isNotNull();
             assertThat(container.getLivenessProbe()).as("%s liveness probe", service).isNotNull();
         }
+        assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
+                .as("the key that signs acknowledge links, from its Secret").contains("CLOSELOOP_ACTION_LINKS_SECRET");
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "StatefulSet/closeloop-postgres", "StatefulSet/closeloop-broker", "ConfigMap/closeloop-config",
                 "Secret/closeloop-db", "Secret/closeloop-api-keys", "Secret/closeloop-directory",
+                "Secret/closeloop-action-links",
                 "PersistentVolumeClaim/closeloop-recordings");
         assertThat(objects).allSatisfy(o -> {
             if (!o.getKind().equals("Namespace")) {

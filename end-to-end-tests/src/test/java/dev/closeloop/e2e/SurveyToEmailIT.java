@@ -44,7 +44,7 @@ import io.restassured.response.Response;
  * The product's promise end to end, on the packaged services, a real PostgreSQL, Artemis and SMTP server:
  * the telephony platform uploads a recording and posts the contract's example surveys; each raises what
  * DESIGN.md says, exactly once; each recipient gets one email per survey, whose recording link plays the
- * uploaded bytes.
+ * uploaded bytes, and whose acknowledge link acknowledges in the recipient's name.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SurveyToEmailIT {
@@ -57,6 +57,7 @@ class SurveyToEmailIT {
     static final String CX_DESK = "cx-desk@acme.example";
     static final Duration ARRIVAL = Duration.ofSeconds(60);
     static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/r/[A-Za-z0-9_-]+");
+    static final Pattern ACKNOWLEDGE = Pattern.compile("Acknowledge: (https?://\\S+/a/[A-Za-z0-9_.-]+)");
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Stack stack;
@@ -162,6 +163,36 @@ class SurveyToEmailIT {
                     .extracting(entry -> entry.get("recipientEmail"))
                     .containsExactlyInAnyOrder(MIA, PRIYA);
         });
+    }
+
+    @Test
+    @Order(6)
+    void theAcknowledgeLinkInTheEmailAcknowledgesOnceAsTheRecipient() throws Exception {
+        ObjectNode body = contractExample("survey-negative-feedback.json");
+        body.put("surveyId", "tel-e2e-acknowledge");
+        submit(body);
+        assertRaisedAndMailed("tel-e2e-acknowledge", new Expected(Set.of("NEGATIVE_FEEDBACK"), Set.of(MIA)));
+
+        Matcher link = ACKNOWLEDGE.matcher(textOf(single(mailFor(MIA, "tel-e2e-acknowledge"))));
+        assertThat(link.find()).as("acknowledge link in the email").isTrue();
+        String url = link.group(1);
+        assertThat(url).startsWith(stack.url(Service.ESCALATION_ENGINE) + "/a/");
+        String id = escalations("tel-e2e-acknowledge").get(0).get("id").toString();
+        String escalation = stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations/" + id;
+
+        given().get(url).then().statusCode(200).body(org.hamcrest.Matchers.containsString("<form id=\"acknowledge\""));
+        asAdmin().get(escalation).then().statusCode(200).body("status", equalTo("OPEN"));
+        Response tapped = given().redirects().follow(false).contentType("application/x-www-form-urlencoded").post(url);
+        tapped.then().statusCode(303);
+        given().get(java.net.URI.create(url).resolve(tapped.header("Location")).toString())
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Acknowledged by you at"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").post(url)
+                .then().statusCode(303);
+
+        asAdmin().get(escalation).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo(MIA))
+                .body("timeline.findAll { it.kind == 'ACKNOWLEDGED' }.actor", org.hamcrest.Matchers.contains(MIA));
     }
 
     record Expected(Set<String> types, Set<String> recipients) {

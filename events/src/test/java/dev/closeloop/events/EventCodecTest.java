@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,35 @@ class EventCodecTest {
 
         assertThat(EventCodec.decode(withExtra, SurveySubmitted.class).payload().survey().surveyId())
                 .isEqualTo("tel-1");
+    }
+
+    @Test
+    void aRecipientsAcknowledgeLinksSurviveTheRoundTrip() {
+        Recipient mia = new Recipient("mia-jones", "Mia Jones", "mia@acme.example", "Europe/London",
+                List.of("EMAIL"), List.of("e-1", "e-2"),
+                Map.of("e-1", "https://closeloop.example/a/t1", "e-2", "https://closeloop.example/a/t2"));
+        EventEnvelope<EscalationsRaised> sent = EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
+                new EscalationsRaised(survey(), List.of(new RaisedEscalation("e-1", EscalationType.POOR_SCORE,
+                        List.of("q1 = 1"))), List.of(mia), 1));
+
+        EventEnvelope<EscalationsRaised> read = EventCodec.decode(EventCodec.encode(sent), EscalationsRaised.class);
+
+        assertThat(read.payload().recipients()).containsExactly(mia);
+    }
+
+    @Test
+    void aRecipientFromBeforeAcknowledgeLinksReadsWithNone() {
+        Recipient old = new Recipient("mia-jones", "Mia Jones", "mia@acme.example", "Europe/London", null,
+                List.of("e-1"));
+        String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
+                new EscalationsRaised(survey(), List.of(), List.of(old), 1)))
+                .replace(",\"acknowledgeUrls\":{}", "");
+
+        EventEnvelope<EscalationsRaised> read = EventCodec.decode(json, EscalationsRaised.class);
+
+        assertThat(json).doesNotContain("acknowledgeUrls");
+        assertThat(read.payload().recipients().get(0).acknowledgeUrls()).isEmpty();
+        assertThat(read.payload().recipients().get(0)).isEqualTo(old);
     }
 
     @Test

@@ -25,6 +25,12 @@ import java.util.Set;
 public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<Service, Integer> servicePorts,
         Path apiKeysFile, Path directoryFile) {
 
+    /**
+     * Signs the engine's acknowledge links on this machine. In the repository like the demo API keys and
+     * passwords: the local stack is a demo; a deployment takes its own from a Secret.
+     */
+    static final String LOCAL_ACTION_LINKS_SECRET = "local-stack-action-link-secret-demo-only";
+
     public StackConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
@@ -139,7 +145,11 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
         env.put("AMQP_PORT", String.valueOf(infraPorts.amqp()));
         switch (service) {
             case SURVEY_INTAKE -> env.put("CLOSELOOP_API_KEYS_FILE", apiKeysFile.toString());
-            case ESCALATION_ENGINE -> env.put("CLOSELOOP_DIRECTORY_FILE", directoryFile.toString());
+            case ESCALATION_ENGINE -> {
+                env.put("CLOSELOOP_DIRECTORY_FILE", directoryFile.toString());
+                env.put("CLOSELOOP_PUBLIC_URL", url(Service.ESCALATION_ENGINE).toString());
+                env.put("CLOSELOOP_ACTION_LINKS_SECRET", LOCAL_ACTION_LINKS_SECRET);
+            }
             case RECORDING_SERVICE -> {
                 env.put("CLOSELOOP_API_KEYS_FILE", apiKeysFile.toString());
                 env.put("CLOSELOOP_RECORDINGS_DIRECTORY", recordingsDirectory().toString());

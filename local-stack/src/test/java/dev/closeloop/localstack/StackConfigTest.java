@@ -22,7 +22,11 @@ class StackConfigTest {
                 .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "postgres")
                 .containsEntry("AMQP_HOST", "127.0.0.1")
                 .containsEntry("AMQP_PORT", "5672")
-                .containsEntry("CLOSELOOP_DIRECTORY_FILE", "/repo/config/local/directory.yaml");
+                .containsEntry("CLOSELOOP_DIRECTORY_FILE", "/repo/config/local/directory.yaml")
+                .containsEntry("CLOSELOOP_PUBLIC_URL", "http://localhost:8082")
+                .containsKey("CLOSELOOP_ACTION_LINKS_SECRET");
+        assertThat(local.environment(Service.ESCALATION_ENGINE).get("CLOSELOOP_ACTION_LINKS_SECRET"))
+                .as("long enough for the engine to accept").hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.closeloop.notification;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.closeloop.events.AlertReady;
@@ -48,5 +50,17 @@ public final class TestAlerts {
     public static AlertReady alert(String surveyId, String email) {
         return new AlertReady(survey(surveyId, "Third call about the same bill."), poorScoreAndNegativeFeedback(),
                 recipient(email, "Europe/London"), 1, "http://localhost:8084/r/tok-" + surveyId, LINK_EXPIRES);
+    }
+
+    /** The same alert with the recipient's acknowledge link for each escalation, as the engine mints them. */
+    public static AlertReady withAcknowledgeLinks(AlertReady alert) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        alert.escalations().forEach(e -> urls.put(e.escalationId(), acknowledgeUrl(e.escalationId())));
+        return new AlertReady(alert.survey(), alert.escalations(), alert.recipient().withAcknowledgeUrls(urls),
+                alert.level(), alert.recordingUrl(), alert.recordingUrlExpiresAt());
+    }
+
+    public static String acknowledgeUrl(String escalationId) {
+        return "http://localhost:8082/a/ack-" + escalationId;
     }
 }

@@ -56,12 +56,30 @@ public class EscalationLifecycleService {
 
     @WithTransaction
     public Uni<EscalationQueries.Detail> acknowledge(Caller caller, UUID id, long expectedVersion, String note) {
-        return change(caller, id, expectedVersion, (escalation, now) -> {
+        return change(caller, id, expectedVersion, acknowledging(caller, note));
+    }
+
+    /**
+     * Acknowledges for someone who is not logged in but holds the one-tap link of their alert email: the
+     * caller's username is the recipient's email, and the change applies to whatever version is current,
+     * since a link cannot know it. The same move and timeline entry as {@link #acknowledge}; a second use
+     * changes nothing and fails as acknowledging twice does.
+     *
+     * @throws dev.closeloop.escalation.lifecycle.IllegalTransitionException when it is no longer OPEN
+     * @throws StaleVersionException when a concurrent change got there between read and write
+     */
+    @WithTransaction
+    public Uni<EscalationQueries.Detail> acknowledgeFromEmailLink(Caller recipient, UUID id) {
+        return change(recipient, id, null, acknowledging(recipient, "acknowledged from the alert email"));
+    }
+
+    private static Decision acknowledging(Caller caller, String note) {
+        return (escalation, now) -> {
             Transition transition = Lifecycle.acknowledge(escalation.status);
             Change change = move(escalation, transition, caller, now);
             change.entries().add(entry(escalation, now, TimelineKind.ACKNOWLEDGED, caller, note));
             return change;
-        });
+        };
     }
 
     @WithTransaction
@@ -133,15 +151,19 @@ public class EscalationLifecycleService {
     /**
      * Loads the escalation in the caller's tenant, refuses a stale version, lets the decision say what
      * changes (or throw why not), then writes it conditionally with its timeline entries.
+     *
+     * @param versionRead the version the caller last read; null when they cannot know it: then the change applies
+     *                    to the version it loads, still written conditionally
      */
-    private Uni<EscalationQueries.Detail> change(Caller caller, UUID id, long expectedVersion, Decision decision) {
+    private Uni<EscalationQueries.Detail> change(Caller caller, UUID id, Long versionRead, Decision decision) {
         return escalations.findInTenant(caller.tenant(), id).flatMap(escalation -> {
             if (escalation == null) {
                 return Uni.createFrom().nullItem();
             }
-            if (escalation.version != expectedVersion) {
+            if (versionRead != null && escalation.version != versionRead) {
                 throw new StaleVersionException(escalation.version, escalation.status);
             }
+            long expectedVersion = escalation.version;
             Instant now = clock.instant();
             Change change = decision.decide(escalation, now);
             return escalations.updateIfVersion(caller.tenant(), id, expectedVersion, change.columns())

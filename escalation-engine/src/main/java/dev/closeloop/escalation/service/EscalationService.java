@@ -17,6 +17,7 @@ import dev.closeloop.escalation.EscalationStatus;
 import dev.closeloop.escalation.NotifiedContact;
 import dev.closeloop.escalation.TimelineEntry;
 import dev.closeloop.escalation.TimelineKind;
+import dev.closeloop.escalation.actions.ActionLinks;
 import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.escalation.directory.Routing;
 import dev.closeloop.escalation.directory.TenantDirectory;
@@ -54,15 +55,19 @@ public class EscalationService {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final DirectoryService directories;
+    /** Each recipient's one-tap acknowledge links, put on every alert. */
+    private final ActionLinks actionLinks;
     private final Clock clock;
 
     public EscalationService(ProcessedEvents processedEvents, EscalationRepository escalations,
-            TimelineRepository timeline, Outbox outbox, DirectoryService directories, Clock clock) {
+            TimelineRepository timeline, Outbox outbox, DirectoryService directories, ActionLinks actionLinks,
+            Clock clock) {
         this.processedEvents = processedEvents;
         this.escalations = escalations;
         this.timeline = timeline;
         this.outbox = outbox;
         this.directories = directories;
+        this.actionLinks = actionLinks;
         this.clock = clock;
     }
 
@@ -137,7 +142,8 @@ public class EscalationService {
         List<RaisedEscalation> raised = fresh.stream().map(candidates::get).toList();
         List<Routing.Told> told = fresh.stream().map(row -> new Routing.Told(row.id.toString(), row.route,
                 row.recipients.stream().map(NotifiedContact::managerId).toList())).toList();
-        List<Recipient> recipients = Routing.recipients(directory, told, clock.instant());
+        List<Recipient> recipients = actionLinks.withAcknowledgeLinks(directory.id(),
+                Routing.recipients(directory, told, clock.instant()));
 
         List<TimelineEntry> entries = new ArrayList<>();
         for (Escalation row : fresh) {

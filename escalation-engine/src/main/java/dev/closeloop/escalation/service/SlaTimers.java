@@ -16,6 +16,7 @@ import dev.closeloop.escalation.Escalation;
 import dev.closeloop.escalation.NotifiedContact;
 import dev.closeloop.escalation.TimelineEntry;
 import dev.closeloop.escalation.TimelineKind;
+import dev.closeloop.escalation.actions.ActionLinks;
 import dev.closeloop.escalation.config.SlaConfig;
 import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.escalation.directory.Routing;
@@ -55,16 +56,18 @@ public class SlaTimers {
     private final EscalationRepository escalations;
     private final TimelineRepository timeline;
     private final DirectoryService directories;
+    private final ActionLinks actionLinks;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final SlaConfig config;
     private final Clock clock;
 
     public SlaTimers(EscalationRepository escalations, TimelineRepository timeline, DirectoryService directories,
-            Outbox outbox, OutboxRelay relay, SlaConfig config, Clock clock) {
+            ActionLinks actionLinks, Outbox outbox, OutboxRelay relay, SlaConfig config, Clock clock) {
         this.escalations = escalations;
         this.timeline = timeline;
         this.directories = directories;
+        this.actionLinks = actionLinks;
         this.outbox = outbox;
         this.relay = relay;
         this.config = config;
@@ -170,7 +173,8 @@ public class SlaTimers {
             Step first = group.get(0);
             List<Routing.Told> told = group.stream().map(step -> new Routing.Told(step.escalation().id.toString(),
                     step.escalation().route, step.managerIds())).toList();
-            List<Recipient> recipients = Routing.recipients(first.directory(), told, now);
+            List<Recipient> recipients = actionLinks.withAcknowledgeLinks(first.escalation().tenant,
+                    Routing.recipients(first.directory(), told, now));
             List<RaisedEscalation> raised = group.stream().map(step -> new RaisedEscalation(
                     step.escalation().id.toString(), step.escalation().type, step.escalation().reasons)).toList();
             EventEnvelope<EscalationsRaised> out = EventEnvelope.of(first.escalation().tenant,

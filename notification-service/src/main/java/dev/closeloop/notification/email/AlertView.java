@@ -36,8 +36,13 @@ public record AlertView(String subject, String headline, boolean urgent, String 
     private static final int MAX_SUBJECT_PART = 80;
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    /** One escalation type raised for the survey, with why. */
-    public record Escalation(String label, boolean negative, List<String> reasons) {
+    /**
+     * One escalation type raised for the survey, with why.
+     *
+     * @param acknowledgeUrl the recipient's one-tap acknowledge link, or null when there is none (or it is not
+     *                       http(s): never linked, not worth showing)
+     */
+    public record Escalation(String label, boolean negative, List<String> reasons, String acknowledgeUrl) {
     }
 
     public record Customer(String name, String reference, String phone, String email) {
@@ -69,13 +74,18 @@ public record AlertView(String subject, String headline, boolean urgent, String 
     public record Recording(String url, boolean linkable, String expiresAt) {
     }
 
+    /** Whether any escalation carries an acknowledge link: the email then says what the button does. */
+    public boolean acknowledgeable() {
+        return escalations.stream().anyMatch(e -> e.acknowledgeUrl() != null);
+    }
+
     public static AlertView of(AlertReady alert) {
         Survey survey = alert.survey();
         ZoneId zone = zoneOf(alert.recipient().timeZone());
         List<Escalation> escalations = alert.escalations().stream()
                 .sorted(Comparator.comparing((RaisedEscalation e) -> e.type().polarity()))
                 .map(e -> new Escalation(e.type().label(), e.type().polarity() == EscalationType.Polarity.NEGATIVE,
-                        e.reasons()))
+                        e.reasons(), httpOrNull(alert.recipient().acknowledgeUrls().get(e.escalationId()))))
                 .toList();
         boolean urgent = escalations.stream().anyMatch(Escalation::negative);
         String types = escalations.stream().map(Escalation::label).distinct().collect(Collectors.joining(" + "));
@@ -158,10 +168,18 @@ public record AlertView(String subject, String headline, boolean urgent, String 
         if (url == null) {
             return null;
         }
-        String lower = url.toLowerCase(Locale.ROOT);
-        boolean linkable = lower.startsWith("https://") || lower.startsWith("http://");
-        return new Recording(url, linkable,
+        return new Recording(url, isHttp(url),
                 alert.recordingUrlExpiresAt() == null ? null : format(alert.recordingUrlExpiresAt(), zone));
+    }
+
+    /** Only http(s) URLs become links: a javascript: or data: URL in a message must never be clickable. */
+    private static boolean isHttp(String url) {
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    private static String httpOrNull(String url) {
+        return url != null && isHttp(url) ? url.strip() : null;
     }
 
     /** Header-safe: no line breaks or control characters (no header injection), bounded length. */

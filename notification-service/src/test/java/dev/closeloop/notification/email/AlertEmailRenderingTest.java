@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +153,47 @@ class AlertEmailRenderingTest {
         assertThat(email.html()).contains("<a class=\"recording\" href=\"http://localhost:8084/r/tok-tel-10\"")
                 .contains("works until Mon 7 Dec 2026, 10:15 GMT");
         assertThat(email.text()).contains("Listen: http://localhost:8084/r/tok-tel-10");
+    }
+
+    @Test
+    void eachEscalationHasItsOwnAcknowledgeButtonInHtmlAndLinkInText() {
+        AlertReady alert = TestAlerts.withAcknowledgeLinks(TestAlerts.alert("tel-13", "mia@acme.example"));
+        String poor = alert.escalations().get(0).escalationId();
+        String negative = alert.escalations().get(1).escalationId();
+
+        RenderedEmail email = render(alert);
+
+        // each button sits with its own escalation
+        assertThat(email.html()).containsPattern("(?s)<strong>Poor score</strong>.*?href=\""
+                + Pattern.quote(TestAlerts.acknowledgeUrl(poor)) + "\".*?<strong>Negative feedback</strong>.*?href=\""
+                + Pattern.quote(TestAlerts.acknowledgeUrl(negative)) + "\"");
+        assertThat(email.html().split("class=\"acknowledge\"", -1)).hasSize(3);
+        assertThat(email.html()).contains(">Acknowledge</a>", "these links are yours alone");
+        assertThat(email.text()).containsPattern("(?s)\\* Poor score\n.*?    Acknowledge: "
+                + Pattern.quote(TestAlerts.acknowledgeUrl(poor)) + "\n\\* Negative feedback\n.*?    Acknowledge: "
+                + Pattern.quote(TestAlerts.acknowledgeUrl(negative)) + "\n");
+    }
+
+    @Test
+    void withoutAcknowledgeLinksThereIsNoButton() {
+        RenderedEmail email = render(TestAlerts.alert("tel-14", "mia@acme.example"));
+
+        assertThat(email.html()).doesNotContain("class=\"acknowledge\"", "yours alone;");
+        assertThat(email.text()).doesNotContain("Acknowledge:");
+    }
+
+    @Test
+    void anAcknowledgeLinkThatIsNotHttpIsLeftOut() {
+        AlertReady alert = TestAlerts.alert("tel-15", "mia@acme.example");
+        Map<String, String> hostile = new LinkedHashMap<>();
+        alert.escalations().forEach(e -> hostile.put(e.escalationId(), "javascript:alert(1)"));
+        AlertReady withHostile = new AlertReady(alert.survey(), alert.escalations(),
+                alert.recipient().withAcknowledgeUrls(hostile), 1, null, null);
+
+        RenderedEmail email = render(withHostile);
+
+        assertThat(email.html()).doesNotContain("javascript:", "class=\"acknowledge\"");
+        assertThat(email.text()).doesNotContain("javascript:", "Acknowledge:");
     }
 
     @Test

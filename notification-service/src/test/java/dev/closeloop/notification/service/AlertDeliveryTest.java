@@ -150,6 +150,23 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void theRecipientsAcknowledgeLinksArriveInBothParts() throws Exception {
+        String surveyId = "tel-" + UUID.randomUUID();
+        String recipient = "mia." + UUID.randomUUID() + "@acme.example";
+        AlertReady alert = TestAlerts.withAcknowledgeLinks(TestAlerts.alert(surveyId, recipient));
+
+        send(EventCodec.encode(EventEnvelope.of("acme", surveyId, TestAlerts.CALL_STARTED, alert)));
+
+        await().atMost(ARRIVES).until(() -> mail.receivedBy(recipient).size() == 1);
+        MimeMessage email = mail.receivedBy(recipient).get(0);
+        for (String escalationId : alert.recipient().acknowledgeUrls().keySet()) {
+            String link = TestAlerts.acknowledgeUrl(escalationId);
+            assertThat(part(email, "text/plain")).contains("Acknowledge: " + link);
+            assertThat(part(email, "text/html")).contains("<a class=\"acknowledge\" href=\"" + link + "\"");
+        }
+    }
+
+    @Test
     void aNewLevelOrAnotherRecipientIsAnotherEmail() throws Exception {
         String surveyId = "tel-" + UUID.randomUUID();
         String mia = "mia." + UUID.randomUUID() + "@acme.example";
