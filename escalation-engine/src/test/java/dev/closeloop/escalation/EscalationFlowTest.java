@@ -110,7 +110,7 @@ class EscalationFlowTest {
         List<String> ids = announced.payload().escalations().stream().map(RaisedEscalation::escalationId).toList();
         Map<String, String> links = announced.payload().recipients().get(0).acknowledgeUrls();
         assertThat(announced.payload().recipients()).containsExactly(new Recipient("mia-jones", "Mia Jones",
-                "mia.jones@acme.example", "Europe/London", List.of("EMAIL"), ids, links));
+                "mia.jones@acme.example", "Europe/London", List.of("EMAIL"), ids, links, null, null));
         assertThat(links).as("Mia's own acknowledge link for each").containsOnlyKeys(ids)
                 .allSatisfy((id, url) -> assertThat(url).startsWith("http://localhost:8082/a/"));
         assertThat(links.values()).doesNotHaveDuplicates();

@@ -3,6 +3,7 @@ package dev.closeloop.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,11 @@ class EventCodecTest {
     }
 
     @Test
-    void aRecipientsAcknowledgeLinksSurviveTheRoundTrip() {
+    void aRecipientsAcknowledgeLinksHoldAndGroupingSurviveTheRoundTrip() {
         Recipient mia = new Recipient("mia-jones", "Mia Jones", "mia@acme.example", "Europe/London",
                 List.of("EMAIL"), List.of("e-1", "e-2"),
-                Map.of("e-1", "https://closeloop.example/a/t1", "e-2", "https://closeloop.example/a/t2"));
+                Map.of("e-1", "https://closeloop.example/a/t1", "e-2", "https://closeloop.example/a/t2"),
+                Instant.parse("2026-12-07T09:00:00Z"), Duration.ofMinutes(10));
         EventEnvelope<EscalationsRaised> sent = EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
                 new EscalationsRaised(survey(), List.of(new RaisedEscalation("e-1", EscalationType.POOR_SCORE,
                         List.of("q1 = 1"))), List.of(mia), 1));
@@ -73,6 +75,7 @@ class EventCodecTest {
         EventEnvelope<EscalationsRaised> read = EventCodec.decode(EventCodec.encode(sent), EscalationsRaised.class);
 
         assertThat(read.payload().recipients()).containsExactly(mia);
+        assertThat(EventCodec.encode(sent)).contains("\"holdUntil\":\"2026-12-07T09:00:00Z\"", "\"groupWithin\":\"PT10M\"");
     }
 
     @Test
@@ -81,11 +84,11 @@ class EventCodecTest {
                 List.of("e-1"));
         String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
                 new EscalationsRaised(survey(), List.of(), List.of(old), 1)))
-                .replace(",\"acknowledgeUrls\":{}", "");
+                .replace(",\"acknowledgeUrls\":{}", "").replace(",\"holdUntil\":null,\"groupWithin\":null", "");
 
         EventEnvelope<EscalationsRaised> read = EventCodec.decode(json, EscalationsRaised.class);
 
-        assertThat(json).doesNotContain("acknowledgeUrls");
+        assertThat(json).doesNotContain("acknowledgeUrls", "holdUntil", "groupWithin");
         assertThat(read.payload().recipients().get(0).acknowledgeUrls()).isEmpty();
         assertThat(read.payload().recipients().get(0)).isEqualTo(old);
     }

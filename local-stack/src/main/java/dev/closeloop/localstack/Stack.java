@@ -97,7 +97,7 @@ public final class Stack implements AutoCloseable {
     /** Stops one service, as a crash or a redeploy would; the rest of the stack goes on. */
     public synchronized ServiceProcess.Stopped stop(Service service) {
         ServiceProcess process = services.remove(service);
-        return process == null ? ServiceProcess.Stopped.GONE : process.stop(STOP_GRACE);
+        return process == null ? ServiceProcess.Stopped.NOT_RUNNING : process.stop(STOP_GRACE);
     }
 
     /** Starts a service stopped with {@link #stop(Service)} again and waits until it is ready. */

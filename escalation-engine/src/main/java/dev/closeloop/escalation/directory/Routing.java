@@ -77,7 +77,7 @@ public final class Routing {
                     ? about.stream().map(t -> t.route().groupWithin()).min(Duration::compareTo).orElse(null)
                     : null;
             recipients.add(new Recipient(m.id(), m.name(), m.email(), m.timeZone(), m.channels(),
-                    about.stream().map(Told::escalationId).toList(), holdUntil, groupWithin));
+                    about.stream().map(Told::escalationId).toList(), null, holdUntil, groupWithin));
         }));
         return List.copyOf(recipients);
     }
