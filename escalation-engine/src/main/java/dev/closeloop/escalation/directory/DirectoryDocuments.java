@@ -1,7 +1,16 @@
 package dev.closeloop.escalation.directory;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +39,9 @@ public final class DirectoryDocuments {
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // an absent agentTeam reads as false: failing on it would refuse every level that leaves it out,
+                // and every export, which leaves false out
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -53,7 +65,7 @@ public final class DirectoryDocuments {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new UnreadableDirectoryException(describe(e, "JSON"));
+            throw new UnreadableDirectoryException(describe(e, "JSON", json, List.of()));
         }
     }
 
@@ -69,11 +81,15 @@ public final class DirectoryDocuments {
         return YAML;
     }
 
-    static <T> T convert(JsonNode node, Class<T> type) {
+    /**
+     * @param yaml the document {@code node} was read from, and {@code at} where in it (field names and
+     *             indexes), so that a problem names its line: a tree has no lines
+     */
+    static <T> T convert(JsonNode node, Class<T> type, String yaml, List<Object> at) {
         try {
             return YAML.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new UnreadableDirectoryException(describe(e, "YAML"));
+            throw new UnreadableDirectoryException(describe(e, "YAML", yaml, at));
         }
     }
 
@@ -84,7 +100,7 @@ public final class DirectoryDocuments {
         try {
             return mapper.readValue(text, TenantDirectory.class);
         } catch (JsonProcessingException e) {
-            throw new UnreadableDirectoryException(describe(e, format));
+            throw new UnreadableDirectoryException(describe(e, format, text, List.of()));
         }
     }
 
@@ -98,21 +114,88 @@ public final class DirectoryDocuments {
 
     /** "teams[0].managr: unknown field (line 12)": where, what, and never a Java class name. */
     static String describe(JsonProcessingException e, String format) {
-        String line = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
-                : " (line " + e.getLocation().getLineNr() + ")";
+        return describe(e, format, null, List.of());
+    }
+
+    /**
+     * @param text the document, to find the line of the field at fault
+     * @param at   where in {@code text} the value being read starts
+     */
+    static String describe(JsonProcessingException e, String format, String text, List<Object> at) {
+        int located = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            // Jackson places a YAML syntax error after the last event it read, lines before the problem
+            located = yaml.getProblemMark().getLine() + 1;
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
+            List<Object> steps = new ArrayList<>(at);
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
                     path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                    steps.add(ref.getFieldName());
                 } else if (ref.getIndex() >= 0) {
                     path.append('[').append(ref.getIndex()).append(']');
+                    steps.add(ref.getIndex());
                 }
             }
             String what = e instanceof UnrecognizedPropertyException ? "unknown field" : "has an unreadable value";
-            return path + ": " + what + line;
+            // Jackson reports a record's unknown field once the whole record is read, at its end (and a tree has no
+            // lines at all), so the field's line is looked up in the text
+            OptionalInt line = lineOf("JSON".equals(format) ? JSON : YAML, text, steps);
+            return path + ": " + what + line(line.orElse(located));
         }
-        return "not valid " + format + line;
+        return "not valid " + format + line(located);
+    }
+
+    /** " (line 12)" for the field or item at {@code steps} of a YAML document; empty if it is not there. */
+    static String yamlLine(String yaml, List<Object> steps) {
+        return line(lineOf(YAML, yaml, steps).orElse(-1));
+    }
+
+    private static String line(int line) {
+        return line < 1 ? "" : " (line " + line + ")";
+    }
+
+    /** The line of the field or item at {@code steps} (field names and indexes) in {@code text}, if it is there. */
+    private static OptionalInt lineOf(ObjectMapper mapper, String text, List<Object> steps) {
+        if (text == null || steps.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            int line = -1;
+            for (Object step : steps) {
+                if (step instanceof String field && token == JsonToken.START_OBJECT) {
+                    token = parser.nextToken();
+                    while (token == JsonToken.FIELD_NAME && !field.equals(parser.currentName())) {
+                        parser.nextToken();
+                        parser.skipChildren();
+                        token = parser.nextToken();
+                    }
+                    if (token != JsonToken.FIELD_NAME) {
+                        return OptionalInt.empty();
+                    }
+                    line = parser.currentTokenLocation().getLineNr();
+                    token = parser.nextToken();
+                } else if (step instanceof Integer index && token == JsonToken.START_ARRAY) {
+                    token = parser.nextToken();
+                    for (int i = 0; i < index && token != JsonToken.END_ARRAY; i++) {
+                        parser.skipChildren();
+                        token = parser.nextToken();
+                    }
+                    if (token == null || token == JsonToken.END_ARRAY) {
+                        return OptionalInt.empty();
+                    }
+                    line = parser.currentTokenLocation().getLineNr();
+                } else {
+                    return OptionalInt.empty();
+                }
+            }
+            return line < 1 ? OptionalInt.empty() : OptionalInt.of(line);
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** The document could not even be read into a directory; the message says where. */

@@ -58,7 +58,8 @@ public record DirectorySeed(List<TenantDirectory> tenants, Accounts accounts) {
         if (root != null) {
             root.fieldNames().forEachRemaining(field -> {
                 if (!field.equals("tenants")) {
-                    problems.add(field + ": unknown field (the file holds tenants)");
+                    problems.add(field + ": unknown field (the file holds tenants)"
+                            + DirectoryDocuments.yamlLine(yaml, List.of(field)));
                 }
             });
         }
@@ -81,7 +82,7 @@ public record DirectorySeed(List<TenantDirectory> tenants, Accounts accounts) {
             JsonNode accountNodes = tenantNode.remove("accounts");
             TenantDirectory tenant;
             try {
-                tenant = DirectoryDocuments.convert(tenantNode, TenantDirectory.class);
+                tenant = DirectoryDocuments.convert(tenantNode, TenantDirectory.class, yaml, List.of("tenants", t));
             } catch (DirectoryDocuments.UnreadableDirectoryException e) {
                 problems.add(at + "." + e.getMessage());
                 continue;
@@ -95,7 +96,8 @@ public record DirectorySeed(List<TenantDirectory> tenants, Accounts accounts) {
                 for (int a = 0; a < accountNodes.size(); a++) {
                     String accountAt = at + ".accounts[" + a + "]";
                     try {
-                        Account account = DirectoryDocuments.convert(accountNodes.get(a), Account.class);
+                        Account account = DirectoryDocuments.convert(accountNodes.get(a), Account.class, yaml,
+                                List.of("tenants", t, "accounts", a));
                         if (checkAccount(tenant.id(), account, accountAt, usernames, problems)) {
                             logins.add(new Accounts.Login(tenant.id(), account));
                         }
