@@ -35,8 +35,23 @@ public record RoutePreview(String surveyId, Instant at, List<EscalationPreview> 
             Duration acknowledgeWithin, Instant escalatesAt) {
     }
 
-    /** @param localTime when the alert reaches them, as their own clock reads it */
-    public record RecipientPreview(String managerId, String name, String email, String timeZone, String localTime) {
+    /**
+     * @param localTime  when the alert reaches them, as their own clock reads it
+     * @param heldUntil  when an alert that can wait is held for their working hours: when it goes out (in their
+     *                   digest); null when it goes at once
+     */
+    public record RecipientPreview(String managerId, String name, String email, String timeZone, String localTime,
+            Instant heldUntil) {
+    }
+
+    /** Each escalation on its own: with others of the survey, one that cannot wait would take it along. */
+    private static RecipientPreview recipient(Manager manager, Route route, Instant alertedAt) {
+        Instant heldUntil = route.delivery() == Delivery.WORKING_HOURS
+                ? manager.hours().nextOpening(alertedAt).filter(opening -> opening.isAfter(alertedAt)).orElse(null)
+                : null;
+        Instant reaches = heldUntil == null ? alertedAt : heldUntil;
+        return new RecipientPreview(manager.id(), manager.name(), manager.email(), manager.timeZone(),
+                LOCAL.format(reaches.atZone(ZoneId.of(manager.timeZone()))), heldUntil);
     }
 
     public static RoutePreview of(TenantDirectory directory, Survey survey, Instant at) {
@@ -50,8 +65,7 @@ public record RoutePreview(String surveyId, Instant at, List<EscalationPreview> 
                 Instant when = alertedAt;
                 List<RecipientPreview> recipients = level.managerIds().stream()
                         .flatMap(id -> directory.manager(id).stream())
-                        .map(m -> new RecipientPreview(m.id(), m.name(), m.email(), m.timeZone(),
-                                LOCAL.format(when.atZone(ZoneId.of(m.timeZone())))))
+                        .map(m -> recipient(m, route, when))
                         .toList();
                 levels.add(new LevelPreview(level.number(), alertedAt, recipients, level.acknowledgeWithin(),
                         escalatesAt));

@@ -77,7 +77,7 @@ class DirectorySeedTest {
     void theTestSeedLoadsWithItsBusinessHoursTenant() {
         DirectorySeed seed = DirectorySeed.load(Path.of("src/test/resources/test-directory.yaml"));
 
-        assertThat(seed.tenants()).extracting(TenantDirectory::id).containsExactly("acme", "globex", "initech");
+        assertThat(seed.tenants()).extracting(TenantDirectory::id).containsExactly("acme", "globex", "initech", "umbrella");
         RoutingRule chain = seed.tenants().get(2).routing().rules().get(0);
         assertThat(chain.clock()).isEqualTo(SlaClock.BUSINESS_HOURS);
         assertThat(chain.levels()).extracting(RuleLevel::acknowledgeWithin).containsExactly(Duration.ofHours(2), null);

@@ -77,13 +77,13 @@ class RoutePreviewTest {
         // level 2's hour does; each recipient reads the time on their own clock (Tokyo is 9 hours ahead: Saturday).
         List<LevelPreview> levels = List.of(
                 new LevelPreview(1, FRIDAY_4PM, List.of(new RecipientPreview("mia-jones", "Mia Jones",
-                        "mia.jones@acme.example", "Europe/London", "Fri 4 Dec 2026 16:00 GMT")),
+                        "mia.jones@acme.example", "Europe/London", "Fri 4 Dec 2026 16:00 GMT", null)),
                         Duration.ofMinutes(30), Instant.parse("2026-12-04T16:30:00Z")),
                 new LevelPreview(2, Instant.parse("2026-12-04T16:30:00Z"), List.of(new RecipientPreview("hana-sato",
-                        "Hana Sato", "hana.sato@acme.example", "Asia/Tokyo", "Sat 5 Dec 2026 01:30 JST")),
+                        "Hana Sato", "hana.sato@acme.example", "Asia/Tokyo", "Sat 5 Dec 2026 01:30 JST", null)),
                         Duration.ofHours(1), Instant.parse("2026-12-04T17:30:00Z")),
                 new LevelPreview(3, Instant.parse("2026-12-04T17:30:00Z"), List.of(new RecipientPreview("omar-haddad",
-                        "Omar Haddad", "omar.haddad@acme.example", "Europe/London", "Fri 4 Dec 2026 17:30 GMT")),
+                        "Omar Haddad", "omar.haddad@acme.example", "Europe/London", "Fri 4 Dec 2026 17:30 GMT", null)),
                         null, null));
         assertThat(preview.escalations()).containsExactly(
                 new EscalationPreview(EscalationType.NEGATIVE_FEEDBACK, List.of("Customer threatens to cancel"),
@@ -120,7 +120,7 @@ class RoutePreviewTest {
         EscalationPreview lead = RoutePreview.of(ACME, survey("billing-uk", LEAD), july).escalations().get(0);
 
         assertThat(lead.levels().get(0).recipients()).extracting(RecipientPreview::localTime)
-                .containsExactly("Fri 3 Jul 2026 10:00 CDT", "Fri 3 Jul 2026 16:00 BST");
+                .containsExactly("Fri 3 Jul 2026 16:00 BST", "Fri 3 Jul 2026 10:00 CDT");
     }
 
     @Test
@@ -131,7 +131,18 @@ class RoutePreviewTest {
         assertThat(fives).isEqualTo(new EscalationPreview(EscalationType.ALL_FIVES,
                 List.of("All 2 rated questions scored 5"), null, SlaClock.WALL_CLOCK,
                 List.of(new LevelPreview(1, FRIDAY_4PM, List.of(new RecipientPreview("cx-desk", "CX Desk",
-                        "cx-desk@acme.example", "Europe/London", "Fri 4 Dec 2026 16:00 GMT")), null, null))));
+                        "cx-desk@acme.example", "Europe/London", "Fri 4 Dec 2026 16:00 GMT", null)), null, null))));
+    }
+
+    @Test
+    void praiseOutsideWorkingHoursPreviewsWhenTheHeldAlertGoesOut() {
+        Instant saturday = Instant.parse("2026-12-05T12:00:00Z");
+
+        RecipientPreview desk = RoutePreview.of(ACME, survey("billing-uk", NO_FLAGS, 5, 5), saturday)
+                .escalations().get(0).levels().get(0).recipients().get(0);
+
+        assertThat(desk.heldUntil()).isEqualTo(Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(desk.localTime()).isEqualTo("Mon 7 Dec 2026 09:00 GMT");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static dev.closeloop.events.EscalationType.LEAD;
 import static dev.closeloop.events.EscalationType.NEGATIVE_FEEDBACK;
 import static dev.closeloop.events.EscalationType.POOR_SCORE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -150,13 +151,13 @@ class RoutingTest {
     }
 
     @Test
-    void teamsResolveToTheirManagersAfterTheNamedManagersEachOnce() {
+    void theAgentsTeamComesFirstThenNamedTeamsThenNamedManagersEachOnce() {
         TenantDirectory acme = withRules("""
                 - { id: r, levels: [ { managers: [hana-sato, ollie-king], teams: [support-us, billing-uk], agentTeam: true } ] }
                 """);
 
         assertThat(managers(Routing.route(acme, POOR_SCORE, BILLING), 1))
-                .containsExactly("hana-sato", "ollie-king", "carlos-ruiz", "mia-jones");
+                .containsExactly("mia-jones", "ollie-king", "carlos-ruiz", "hana-sato");
     }
 
     @Test
@@ -191,7 +192,7 @@ class RoutingTest {
 
         Route route = Routing.route(acme, POOR_SCORE, BILLING);
 
-        assertThat(route).isEqualTo(new Route(null, SlaClock.WALL_CLOCK,
+        assertThat(route).isEqualTo(new Route(null, SlaClock.WALL_CLOCK, Delivery.AT_ONCE, null,
                 List.of(new Route.Level(1, List.of("cx-desk"), null))));
         assertThat(route.matchedNoRule()).isTrue();
         assertThat(Routing.route(withRules("[]"), POOR_SCORE, BILLING)).isEqualTo(route);
@@ -210,7 +211,7 @@ class RoutingTest {
 
         Route route = Routing.route(acme, NEGATIVE_FEEDBACK, BILLING);
 
-        assertThat(route).isEqualTo(new Route("r", SlaClock.BUSINESS_HOURS, List.of(
+        assertThat(route).isEqualTo(new Route("r", SlaClock.BUSINESS_HOURS, Delivery.AT_ONCE, null, List.of(
                 new Route.Level(1, List.of("mia-jones", "ollie-king"), Duration.ofMinutes(30)),
                 new Route.Level(2, List.of("hana-sato"), Duration.ofHours(1)),
                 new Route.Level(3, List.of("cx-desk"), null))));
@@ -223,12 +224,12 @@ class RoutingTest {
 
     @Test
     void onePersonReachedAboutSeveralEscalationsIsOneRecipientToldOfThemAllInOrder() {
-        Map<String, List<String>> managersByEscalation = new LinkedHashMap<>();
-        managersByEscalation.put("e-neg", List.of("mia-jones", "ollie-king"));
-        managersByEscalation.put("e-poor", List.of("mia-jones", "carlos-ruiz"));
-        managersByEscalation.put("e-lead", List.of("carlos-ruiz", "mia-jones"));
+        List<Routing.Told> told = List.of(
+                told("e-neg", AT_ONCE, "mia-jones", "ollie-king"),
+                told("e-poor", AT_ONCE, "mia-jones", "carlos-ruiz"),
+                told("e-lead", AT_ONCE, "carlos-ruiz", "mia-jones"));
 
-        List<Recipient> recipients = Routing.recipients(withRules("[]"), managersByEscalation);
+        List<Recipient> recipients = Routing.recipients(withRules("[]"), told, MONDAY_MORNING);
 
         assertThat(recipients).containsExactly(
                 new Recipient("mia-jones", "Mia Jones", "mia.jones@acme.example", "Europe/London", List.of("EMAIL"),
@@ -241,13 +242,71 @@ class RoutingTest {
 
     @Test
     void managersNoLongerInTheDirectoryAreLeftOut() {
-        Map<String, List<String>> managersByEscalation = new LinkedHashMap<>();
-        managersByEscalation.put("e-neg", List.of("left-last-week", "mia-jones"));
-        managersByEscalation.put("e-poor", List.of("left-last-week"));
+        List<Routing.Told> told = List.of(told("e-neg", AT_ONCE, "left-last-week", "mia-jones"),
+                told("e-poor", AT_ONCE, "left-last-week"));
 
-        assertThat(Routing.recipients(withRules("[]"), managersByEscalation)).extracting(Recipient::managerId)
+        assertThat(Routing.recipients(withRules("[]"), told, MONDAY_MORNING)).extracting(Recipient::managerId)
                 .containsExactly("mia-jones");
-        assertThat(Routing.recipients(withRules("[]"), Map.of())).isEmpty();
+        assertThat(Routing.recipients(withRules("[]"), List.of(), MONDAY_MORNING)).isEmpty();
+    }
+
+    // --- when alerts may arrive: quiet hours and grouping
+
+    @Test
+    void negativeTypesAlertAtOnceAndPraiseAndLeadsWaitForWorkingHoursUnlessTheRuleSays() {
+        assertThat(Delivery.defaultFor(NEGATIVE_FEEDBACK)).isEqualTo(Delivery.AT_ONCE);
+        assertThat(Delivery.defaultFor(POOR_SCORE)).isEqualTo(Delivery.AT_ONCE);
+        assertThat(Delivery.defaultFor(ALL_FIVES)).isEqualTo(Delivery.WORKING_HOURS);
+        assertThat(Delivery.defaultFor(LEAD)).isEqualTo(Delivery.WORKING_HOURS);
+        assertThat(Routing.route(ruleMatching("{ types: [LEAD] }"), LEAD, BILLING).delivery())
+                .isEqualTo(Delivery.WORKING_HOURS);
+        TenantDirectory urgentLeads = withRules("""
+                - id: urgent-leads
+                  delivery: AT_ONCE
+                  groupWithin: PT10M
+                  levels:
+                    - { agentTeam: true }
+                """);
+        Route urgent = Routing.route(urgentLeads, LEAD, BILLING);
+        assertThat(urgent.delivery()).isEqualTo(Delivery.AT_ONCE);
+        assertThat(urgent.groupWithin()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void anAlertThatCanWaitIsHeldUntilTheRecipientsWorkingHoursStart() {
+        // Saturday noon in London: Mia works the default Monday to Friday 09:00-17:00 Europe/London
+        Instant saturday = Instant.parse("2026-12-05T12:00:00Z");
+        List<Recipient> recipients = Routing.recipients(withRules("[]"),
+                List.of(told("e-fives", WORKING_HOURS, "mia-jones")), saturday);
+
+        assertThat(recipients).singleElement().satisfies(
+                mia -> assertThat(mia.holdUntil()).isEqualTo(Instant.parse("2026-12-07T09:00:00Z")));
+        assertThat(Routing.recipients(withRules("[]"), List.of(told("e-fives", WORKING_HOURS, "mia-jones")),
+                MONDAY_MORNING)).singleElement().satisfies(mia -> assertThat(mia.holdUntil()).isNull());
+    }
+
+    @Test
+    void anAlertThatCannotWaitTakesTheOthersForTheSameManagerAlong() {
+        Instant saturday = Instant.parse("2026-12-05T12:00:00Z");
+        List<Recipient> recipients = Routing.recipients(withRules("[]"), List.of(
+                told("e-neg", AT_ONCE, "mia-jones"),
+                told("e-fives", WORKING_HOURS, "mia-jones", "ollie-king")), saturday);
+
+        assertThat(recipients).extracting(Recipient::managerId, Recipient::holdUntil).containsExactly(
+                tuple("mia-jones", null),
+                tuple("ollie-king", Instant.parse("2026-12-07T09:00:00Z")));
+    }
+
+    @Test
+    void alertsAreGroupedOnlyWhenEveryRuleGroupsAndOverTheShortestWindow() {
+        Routing.Told tenMinutes = new Routing.Told("e-1", route(AT_ONCE, Duration.ofMinutes(10)), List.of("mia-jones"));
+        Routing.Told fiveMinutes = new Routing.Told("e-2", route(AT_ONCE, Duration.ofMinutes(5)), List.of("mia-jones"));
+        Routing.Told never = told("e-3", AT_ONCE, "mia-jones");
+
+        assertThat(Routing.recipients(withRules("[]"), List.of(tenMinutes, fiveMinutes), MONDAY_MORNING).get(0)
+                .groupWithin()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Routing.recipients(withRules("[]"), List.of(tenMinutes, never), MONDAY_MORNING).get(0)
+                .groupWithin()).isNull();
     }
 
     // --- when a level is overdue: wall clock
@@ -415,13 +474,27 @@ class RoutingTest {
 
     @Test
     void aManagerWithoutASiteDoesNotShortenTheOthersTime() {
-        Route route = new Route("r", SlaClock.BUSINESS_HOURS, List.of(
+        Route route = new Route("r", SlaClock.BUSINESS_HOURS, Delivery.AT_ONCE, null, List.of(
                 new Route.Level(1, List.of("nia-no-site", "tom-team-site", "una-own-site"), Duration.ofHours(2)),
                 new Route.Level(2, List.of("bill-lumbergh"), null)));
         Survey nowhere = survey(agent("csr-17", null, null), "billing", NO_FLAGS);
 
         assertThat(Routing.overdueAt(INITECH, route, route.levels().get(0), THURSDAY_NIGHT_IN_AUSTIN, nowhere))
                 .contains(AUSTIN_DEADLINE);
+    }
+
+    private static final Delivery AT_ONCE = Delivery.AT_ONCE;
+    private static final Delivery WORKING_HOURS = Delivery.WORKING_HOURS;
+    /** Monday 7 Dec 2026 10:00 in London: everyone with default working hours is at work. */
+    private static final Instant MONDAY_MORNING = Instant.parse("2026-12-07T10:00:00Z");
+
+    private static Route route(Delivery delivery, Duration groupWithin) {
+        return new Route("r", SlaClock.WALL_CLOCK, delivery, groupWithin,
+                List.of(new Route.Level(1, List.of("mia-jones"), null)));
+    }
+
+    private static Routing.Told told(String escalationId, Delivery delivery, String... managerIds) {
+        return new Routing.Told(escalationId, route(delivery, null), List.of(managerIds));
     }
 
     /** When level 1 of the INITECH rule for {@code type} is overdue, alerted at {@code alertedAt}. */
@@ -431,7 +504,7 @@ class RoutingTest {
     }
 
     private static Optional<Instant> overdueOf(String managerId, Survey survey) {
-        Route route = new Route("r", SlaClock.BUSINESS_HOURS, List.of(
+        Route route = new Route("r", SlaClock.BUSINESS_HOURS, Delivery.AT_ONCE, null, List.of(
                 new Route.Level(1, List.of(managerId), Duration.ofHours(2)),
                 new Route.Level(2, List.of("bill-lumbergh"), null)));
         return Routing.overdueAt(INITECH, route, route.levels().get(0), THURSDAY_NIGHT_IN_AUSTIN, survey);
