@@ -55,19 +55,21 @@ public class EscalationService {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final DirectoryService directories;
+    private final NamedEscalations namedEscalations;
     /** Each recipient's one-tap acknowledge links, put on every alert. */
     private final ActionLinks actionLinks;
     private final Clock clock;
 
     public EscalationService(ProcessedEvents processedEvents, EscalationRepository escalations,
             TimelineRepository timeline, Outbox outbox, DirectoryService directories, ActionLinks actionLinks,
-            Clock clock) {
+            NamedEscalations namedEscalations, Clock clock) {
         this.processedEvents = processedEvents;
         this.escalations = escalations;
         this.timeline = timeline;
         this.outbox = outbox;
         this.directories = directories;
         this.actionLinks = actionLinks;
+        this.namedEscalations = namedEscalations;
         this.clock = clock;
     }
 
@@ -186,20 +188,8 @@ public class EscalationService {
                         delivery.surveyId());
                 return Uni.createFrom().item(0);
             }
-            List<UUID> ids = new ArrayList<>();
-            for (String id : delivery.escalationIds()) {
-                try {
-                    ids.add(UUID.fromString(id));
-                } catch (IllegalArgumentException e) {
-                    Log.warnf("AlertDelivered eventId=%s surveyId=%s names escalationId=%s, which is no escalation "
-                            + "id; skipped", envelope.eventId(), delivery.surveyId(), id);
-                }
-            }
-            return escalations.findAllInTenant(envelope.tenant(), ids).flatMap(found -> {
-                if (found.size() < ids.size()) {
-                    Log.warnf("AlertDelivered eventId=%s surveyId=%s names %d escalations of tenant %s, %d exist",
-                            envelope.eventId(), delivery.surveyId(), ids.size(), envelope.tenant(), found.size());
-                }
+            return namedEscalations.of(envelope.tenant(), delivery.escalationIds(), "AlertDelivered",
+                    envelope.eventId(), delivery.surveyId()).flatMap(found -> {
                 if (found.isEmpty()) {
                     return Uni.createFrom().item(0);
                 }
