@@ -1,5 +1,6 @@
 package dev.closeloop.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,5 +63,27 @@ public final class TestAlerts {
 
     public static String acknowledgeUrl(String escalationId) {
         return "http://localhost:8082/a/ack-" + escalationId;
+    }
+
+    /** Mia, whose alert waits for her working hours, which start at {@code holdUntil}. */
+    public static Recipient heldUntil(String email, Instant holdUntil) {
+        return new Recipient("mgr-mia", "Mia Jones", email, "Europe/London", List.of("EMAIL"), List.of(), null,
+                holdUntil, null);
+    }
+
+    /** Mia, who hears of further alerts about an agent within {@code within} of the first in one grouped email. */
+    public static Recipient groupedWithin(String email, Duration within) {
+        return new Recipient("mgr-mia", "Mia Jones", email, "Europe/London", List.of("EMAIL"), List.of(), null,
+                null, within);
+    }
+
+    /** An alert about the given agent (and customer) for the given recipient, with a link named after the survey. */
+    public static AlertReady alert(String surveyId, Recipient recipient, Survey.Agent agent, String customerName) {
+        Survey survey = survey(surveyId, "Call " + surveyId + " went badly.");
+        Survey about = new Survey(surveyId, survey.completedAt(), survey.call(),
+                new Survey.Customer("CUST-" + surveyId, customerName, "+441632960002", null), agent, survey.answers(),
+                survey.comment(), survey.csr());
+        return new AlertReady(about, poorScoreAndNegativeFeedback(), recipient, 1,
+                "http://localhost:8084/r/tok-" + surveyId, LINK_EXPIRES);
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,9 +95,11 @@ class RecordingLinkFlowTest {
                 List.of("SALES: wants a quote"));
         Recipient mia = new Recipient("mgr-mia", "Mia Jones", "mia.jones@acme.example", "Europe/London",
                 List.of("EMAIL"), List.of(poorScore.escalationId(), lead.escalationId()));
-        Recipient priya = new Recipient("sales-priya", "Priya Shah", "priya.shah@acme.example", "America/Chicago",
-                List.of("EMAIL"), List.of(lead.escalationId()));
+        // a lead can wait for Priya's working hours: the notification-service needs to know until when
         Instant before = Instant.now();
+        Instant priyasDayStarts = before.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        Recipient priya = new Recipient("sales-priya", "Priya Shah", "priya.shah@acme.example", "America/Chicago",
+                List.of("EMAIL"), List.of(lead.escalationId()), null, priyasDayStarts, Duration.ofMinutes(10));
 
         raise(survey, List.of(poorScore, lead), List.of(mia, priya));
 
@@ -107,15 +110,19 @@ class RecordingLinkFlowTest {
                 .containsExactly(poorScore.escalationId(), lead.escalationId());
         assertThat(forPriya.escalations()).extracting(RaisedEscalation::escalationId)
                 .containsExactly(lead.escalationId());
+        assertThat(forMia.recipient()).isEqualTo(mia);
+        assertThat(forPriya.recipient()).as("delivery timing passed through").isEqualTo(priya);
         assertThat(alerts).allSatisfy(alert -> {
             assertThat(alert.type()).isEqualTo(AlertReady.TYPE);
             assertThat(alert.tenant()).isEqualTo("acme");
             assertThat(alert.payload().level()).isEqualTo(1);
             assertThat(alert.payload().survey()).isEqualTo(survey);
             assertThat(alert.payload().recordingUrl()).matches("http://recordings\\.test/r/[A-Za-z0-9_-]{43}");
-            assertThat(alert.payload().recordingUrlExpiresAt())
-                    .isBetween(before.plus(Duration.ofHours(72)), Instant.now().plus(Duration.ofHours(72)));
         });
+        assertThat(forMia.recordingUrlExpiresAt())
+                .isBetween(before.plus(Duration.ofHours(72)), Instant.now().plus(Duration.ofHours(72)));
+        assertThat(forPriya.recordingUrlExpiresAt()).as("72 h from when her held digest goes out")
+                .isEqualTo(priyasDayStarts.plus(Duration.ofHours(72)));
         assertThat(forMia.recordingUrl()).isNotEqualTo(forPriya.recordingUrl());
 
         for (AlertReady alert : List.of(forMia, forPriya)) {

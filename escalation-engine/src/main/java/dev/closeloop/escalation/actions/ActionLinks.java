@@ -79,14 +79,18 @@ public final class ActionLinks {
 
     /**
      * The recipients, each with an acknowledge link for every escalation they are told about. Escalation
-     * ids that are not the engine's UUIDs get no link.
+     * ids that are not the engine's UUIDs get no link. A link's time counts from when the alert reaches
+     * the recipient: for one held for their working hours, from {@code holdUntil}.
      */
     public List<Recipient> withAcknowledgeLinks(String tenant, List<Recipient> recipients) {
-        Instant expiresAt = expiresAt();
         return recipients.stream().map(recipient -> {
             if (recipient.email() == null || recipient.email().isBlank()) {
                 return recipient;
             }
+            Instant now = clock.instant();
+            Instant reaches = recipient.holdUntil() != null && recipient.holdUntil().isAfter(now)
+                    ? recipient.holdUntil() : now;
+            Instant expiresAt = reaches.plus(validFor).truncatedTo(ChronoUnit.SECONDS);
             Map<String, String> urls = new LinkedHashMap<>();
             for (String id : recipient.escalationIds()) {
                 uuid(id).ifPresent(uuid -> urls.put(id, url(mint(new ActionLink(tenant, uuid,

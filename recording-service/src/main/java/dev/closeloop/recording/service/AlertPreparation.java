@@ -1,5 +1,6 @@
 package dev.closeloop.recording.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,9 +132,23 @@ public class AlertPreparation {
         link.level = envelope.payload().level();
         link.eventId = envelope.eventId();
         link.createdAt = now;
-        link.expiresAt = now.plus(config.effectiveTtl());
+        link.expiresAt = reaches(recipient, now).plus(config.effectiveTtl());
         return links.persist(link).map(saved -> new MintedLink(saved.id,
                 config.normalizedBaseUrl() + "/r/" + token, saved.expiresAt));
+    }
+
+    /**
+     * When the alert reaches the recipient: now, or when a held alert goes out in their digest. The link's time
+     * counts from then, so a digest held over a long weekend does not arrive with a dead link. Never more than
+     * {@link #LONGEST_HOLD} ahead, whatever a message says.
+     */
+    static Instant reaches(Recipient recipient, Instant now) {
+        Instant held = recipient.holdUntil();
+        if (held == null || !held.isAfter(now)) {
+            return now;
+        }
+        Instant latest = now.plus(LONGEST_HOLD);
+        return held.isAfter(latest) ? latest : held;
     }
 
     /**
@@ -162,6 +177,9 @@ public class AlertPreparation {
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
+
+    /** Longer than any working-hours gap (a fortnight's holiday closure and a weekend). */
+    static final Duration LONGEST_HOLD = Duration.ofDays(17);
 
     private record MintedLink(UUID id, String url, Instant expiresAt) {
         static final MintedLink NONE = new MintedLink(null, null, null);
