@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +56,18 @@ class ActionLinksTest {
                 new ActionLink("acme", UUID.fromString(lead), "priya-shah", "priya.shah@acme.example",
                         ActionLink.Action.ACKNOWLEDGE, NOW.plus(Duration.ofDays(3))));
         assertThat(linked.get(0).acknowledgeUrls().get(lead)).isNotEqualTo(url);
+    }
+
+    @Test
+    void aLinkInAnAlertHeldForWorkingHoursCountsItsTimeFromWhenTheAlertGoesOut() {
+        String fives = UUID.randomUUID().toString();
+        Instant mondayMorning = NOW.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        Recipient held = new Recipient("mia-jones", "Mia Jones", "mia.jones@acme.example", "Europe/London",
+                List.of("EMAIL"), List.of(fives), null, mondayMorning, null);
+
+        String url = links.withAcknowledgeLinks("acme", List.of(held)).get(0).acknowledgeUrls().get(fives);
+
+        assertThat(links.verify(token(url))).map(ActionLink::expiresAt).contains(mondayMorning.plus(Duration.ofDays(3)));
     }
 
     @Test
