@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ class SurveyToEmailIT {
     static final String MIA = "mia.jones@acme.example";
     static final String PRIYA = "priya.shah@acme.example";
     static final String CX_DESK = "cx-desk@acme.example";
+    /** Level 2 of negative escalations nobody acknowledges (config/local/directory.yaml). */
+    static final String HANA = "hana.sato@acme.example";
     static final Duration ARRIVAL = Duration.ofSeconds(60);
     static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/r/[A-Za-z0-9_-]+");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -136,14 +139,14 @@ class SurveyToEmailIT {
     @Order(4)
     void aReplayedSurveyAndARedeliveredEventRaiseAndSendNothingMore() throws Exception {
         ObjectNode body = contractExample("survey-poor-score.json");
-        int emailsBefore = stack.mailSink().received().size();
+        int emailsBefore = levelOneEmails();
 
         given().contentType("application/json").header("Authorization", "Bearer " + API_KEY).body(body.toString())
                 .post(stack.url(Service.SURVEY_INTAKE) + "/api/v1/surveys")
                 .then().statusCode(202).body("status", equalTo("ACCEPTED"));
 
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(stack.mailSink().received()).hasSize(emailsBefore);
+            assertThat(levelOneEmails()).isEqualTo(emailsBefore);
             assertThat(escalationTypes(body.get("surveyId").asText())).containsExactly("POOR_SCORE");
         });
     }
@@ -263,6 +266,20 @@ class SurveyToEmailIT {
         List<String> types = new ArrayList<>();
         escalations(surveyId).forEach(item -> types.add(item.get("type").toString()));
         return types;
+    }
+
+    /**
+     * Every email but the head of CX's: the negative surveys above reach her at level 2 once nobody acknowledged
+     * them for 45 s, which may fall while a later test watches for emails it must not cause.
+     */
+    private int levelOneEmails() throws Exception {
+        int count = 0;
+        for (MimeMessage message : stack.mailSink().received()) {
+            if (Arrays.stream(message.getAllRecipients()).noneMatch(to -> to.toString().equals(HANA))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<MimeMessage> mailFor(String recipient, String surveyId) throws Exception {
