@@ -73,6 +73,19 @@ public class Delivery {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Sent together with other rows (a digest or a burst group), or null for an email of its own. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "batch")
+    public DeliveryBatch batch;
+
+    /** The surveyed agent ({@code survey.agent.id}), or null when the survey names none. */
+    @Column(name = "agent_id")
+    public String agentId;
+
+    /** On the head of a burst window: until when further alerts about the agent join a GROUP batch. */
+    @Column(name = "group_window_ends_at")
+    public Instant groupWindowEndsAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

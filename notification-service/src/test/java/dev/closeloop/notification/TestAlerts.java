@@ -1,5 +1,6 @@
 package dev.closeloop.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -48,5 +49,27 @@ public final class TestAlerts {
     public static AlertReady alert(String surveyId, String email) {
         return new AlertReady(survey(surveyId, "Third call about the same bill."), poorScoreAndNegativeFeedback(),
                 recipient(email, "Europe/London"), 1, "http://localhost:8084/r/tok-" + surveyId, LINK_EXPIRES);
+    }
+
+    /** Mia, whose alert waits for her working hours, which start at {@code holdUntil}. */
+    public static Recipient heldUntil(String email, Instant holdUntil) {
+        return new Recipient("mgr-mia", "Mia Jones", email, "Europe/London", List.of("EMAIL"), List.of(), holdUntil,
+                null);
+    }
+
+    /** Mia, who hears of further alerts about an agent within {@code within} of the first in one grouped email. */
+    public static Recipient groupedWithin(String email, Duration within) {
+        return new Recipient("mgr-mia", "Mia Jones", email, "Europe/London", List.of("EMAIL"), List.of(), null,
+                within);
+    }
+
+    /** An alert about the given agent (and customer) for the given recipient, with a link named after the survey. */
+    public static AlertReady alert(String surveyId, Recipient recipient, Survey.Agent agent, String customerName) {
+        Survey survey = survey(surveyId, "Call " + surveyId + " went badly.");
+        Survey about = new Survey(surveyId, survey.completedAt(), survey.call(),
+                new Survey.Customer("CUST-" + surveyId, customerName, "+441632960002", null), agent, survey.answers(),
+                survey.comment(), survey.csr());
+        return new AlertReady(about, poorScoreAndNegativeFeedback(), recipient, 1,
+                "http://localhost:8084/r/tok-" + surveyId, LINK_EXPIRES);
     }
 }

@@ -94,8 +94,10 @@ class RecordingLinkFlowTest {
                 List.of("SALES: wants a quote"));
         Recipient mia = new Recipient("mgr-mia", "Mia Jones", "mia.jones@acme.example", "Europe/London",
                 List.of("EMAIL"), List.of(poorScore.escalationId(), lead.escalationId()));
+        // a lead can wait for Priya's working hours: the notification-service needs to know until when
         Recipient priya = new Recipient("sales-priya", "Priya Shah", "priya.shah@acme.example", "America/Chicago",
-                List.of("EMAIL"), List.of(lead.escalationId()));
+                List.of("EMAIL"), List.of(lead.escalationId()), Instant.parse("2101-03-05T14:00:00Z"),
+                Duration.ofMinutes(10));
         Instant before = Instant.now();
 
         raise(survey, List.of(poorScore, lead), List.of(mia, priya));
@@ -107,6 +109,8 @@ class RecordingLinkFlowTest {
                 .containsExactly(poorScore.escalationId(), lead.escalationId());
         assertThat(forPriya.escalations()).extracting(RaisedEscalation::escalationId)
                 .containsExactly(lead.escalationId());
+        assertThat(forMia.recipient()).isEqualTo(mia);
+        assertThat(forPriya.recipient()).as("delivery timing passed through").isEqualTo(priya);
         assertThat(alerts).allSatisfy(alert -> {
             assertThat(alert.type()).isEqualTo(AlertReady.TYPE);
             assertThat(alert.tenant()).isEqualTo("acme");

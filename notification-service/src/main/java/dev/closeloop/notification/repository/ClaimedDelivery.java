@@ -1,6 +1,9 @@
 package dev.closeloop.notification.repository;
 
+import java.time.Instant;
 import java.util.UUID;
+
+import dev.closeloop.notification.DeliveryBatch;
 
 /**
  * A due delivery this worker now owns until its lease lapses. Only the claim that holds
@@ -8,7 +11,8 @@ import java.util.UUID;
  *
  * @param attemptsBefore attempts made before this one
  * @param alert          the AlertReady envelope as JSON
+ * @param batch          the batch it is sent with, or null for an email of its own
  */
 public record ClaimedDelivery(UUID id, UUID claimToken, String tenant, String surveyId, String recipientEmail,
-        int level, String managerId, String alert, int attemptsBefore) {
+        int level, String managerId, String alert, int attemptsBefore, DeliveryBatch batch, Instant createdAt) {
 }

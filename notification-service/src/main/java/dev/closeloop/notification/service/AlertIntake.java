@@ -1,5 +1,8 @@
 package dev.closeloop.notification.service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,7 +13,10 @@ import dev.closeloop.events.AlertReady;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
 import dev.closeloop.events.RaisedEscalation;
+import dev.closeloop.events.Recipient;
+import dev.closeloop.events.Survey;
 import dev.closeloop.notification.Delivery;
+import dev.closeloop.notification.DeliveryBatch;
 import dev.closeloop.notification.DeliveryStatus;
 import dev.closeloop.notification.repository.DeliveryRepository;
 import dev.closeloop.platform.inbox.ProcessedEvents;
@@ -18,18 +24,31 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** Turns an AlertReady into a PENDING delivery, exactly once per (tenant, survey, recipient, channel, level). */
+/**
+ * Turns an AlertReady into a PENDING delivery, exactly once per (tenant, survey, recipient, channel, level), and
+ * decides when it is due:
+ * <ul>
+ * <li>{@code holdUntil} still ahead: held until then, in the recipient's DIGEST batch.</li>
+ * <li>{@code groupWithin} set: the first alert about the agent opens a burst window and is due at once; further
+ * ones within the window join the agent's GROUP batch, due when the window closes.</li>
+ * <li>otherwise due at once, as before.</li>
+ * </ul>
+ */
 @ApplicationScoped
 public class AlertIntake {
 
     public static final String CONSUMER = "notification-service";
 
+    private static final int MAX_AGENT_ID = 200;
+
     private final ProcessedEvents processedEvents;
     private final DeliveryRepository deliveries;
+    private final Clock clock;
 
-    public AlertIntake(ProcessedEvents processedEvents, DeliveryRepository deliveries) {
+    public AlertIntake(ProcessedEvents processedEvents, DeliveryRepository deliveries, Clock clock) {
         this.processedEvents = processedEvents;
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     /**
@@ -47,18 +66,32 @@ public class AlertIntake {
                 Log.infof("Skipping redelivered AlertReady eventId=%s surveyId=%s", envelope.eventId(), surveyId);
                 return Uni.createFrom().item(false);
             }
-            Delivery delivery = pendingEmail(envelope);
-            return deliveries.insertPendingIfAbsent(delivery).invoke(inserted -> {
-                if (inserted) {
-                    Log.infof("Email delivery queued deliveryId=%s surveyId=%s escalationIds=%s eventId=%s level=%d",
-                            delivery.id, surveyId, escalationIds(alert), envelope.eventId(), alert.level());
-                } else {
-                    Log.infof("Alert already delivered or queued for this recipient and level, nothing added: "
-                            + "surveyId=%s escalationIds=%s eventId=%s level=%d", surveyId, escalationIds(alert),
-                            envelope.eventId(), alert.level());
-                }
-            });
+            Instant now = clock.instant();
+            Delivery delivery = pendingEmail(envelope, now);
+            return schedule(delivery, alert.recipient(), now)
+                    .flatMap(ignored -> deliveries.insertPendingIfAbsent(delivery))
+                    .invoke(inserted -> logIntake(envelope, delivery, inserted));
         });
+    }
+
+    private static void logIntake(EventEnvelope<AlertReady> envelope, Delivery delivery, boolean inserted) {
+        AlertReady alert = envelope.payload();
+        String surveyId = alert.survey().surveyId();
+        if (!inserted) {
+            Log.infof("Alert already delivered or queued for this recipient and level, nothing added: "
+                    + "surveyId=%s escalationIds=%s eventId=%s level=%d", surveyId, escalationIds(alert),
+                    envelope.eventId(), alert.level());
+        } else if (delivery.batch != null) {
+            Log.infof("Email delivery held for its %s until %s deliveryId=%s surveyId=%s escalationIds=%s eventId=%s "
+                    + "level=%d agentId=%s", delivery.batch, delivery.nextAttemptAt, delivery.id, surveyId,
+                    escalationIds(alert), envelope.eventId(), alert.level(), delivery.agentId);
+        } else {
+            Log.infof("Email delivery queued deliveryId=%s surveyId=%s escalationIds=%s eventId=%s level=%d%s",
+                    delivery.id, surveyId, escalationIds(alert), envelope.eventId(), alert.level(),
+                    delivery.groupWindowEndsAt == null ? ""
+                            : " agentId=" + delivery.agentId + ", opens a burst window until "
+                                    + delivery.groupWindowEndsAt);
+        }
     }
 
     /** The payload must name a survey and a recipient with an email, or it can never be delivered. */
@@ -76,7 +109,35 @@ public class AlertIntake {
         return String.join(",", alert.escalations().stream().map(e -> e.escalationId()).toList());
     }
 
-    private static Delivery pendingEmail(EventEnvelope<AlertReady> envelope) {
+    /** Sets when the delivery is due, and its batch; looks for an open burst window only when grouping applies. */
+    private Uni<Void> schedule(Delivery delivery, Recipient recipient, Instant now) {
+        if (recipient.holdUntil() != null && recipient.holdUntil().isAfter(now)) {
+            // a hold wins over grouping: the digest already brings everything held together
+            delivery.batch = DeliveryBatch.DIGEST;
+            delivery.nextAttemptAt = recipient.holdUntil();
+            return Uni.createFrom().voidItem();
+        }
+        Duration within = recipient.groupWithin();
+        if (within == null || within.isNegative() || within.isZero() || delivery.agentId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return deliveries.lockGroupWindow(delivery.tenant, delivery.recipientEmail, delivery.channel, delivery.agentId)
+                .flatMap(locked -> deliveries.openGroupWindowEnd(delivery.tenant, delivery.recipientEmail,
+                        delivery.channel, delivery.agentId, now))
+                .invoke(windowEnd -> {
+                    if (windowEnd == null) {
+                        delivery.groupWindowEndsAt = now.plus(within);
+                    } else {
+                        // one committed just after the worker claimed the closing window's batch is sent a poll
+                        // later, as a grouped email of its own: late, never lost
+                        delivery.batch = DeliveryBatch.GROUP;
+                        delivery.nextAttemptAt = windowEnd;
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static Delivery pendingEmail(EventEnvelope<AlertReady> envelope, Instant now) {
         AlertReady alert = envelope.payload();
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
@@ -92,6 +153,18 @@ public class AlertIntake {
         delivery.sourceEventId = envelope.eventId();
         delivery.alert = EventCodec.encode(envelope);
         delivery.status = DeliveryStatus.PENDING;
+        delivery.agentId = agentIdOf(alert.survey());
+        delivery.createdAt = now;
+        delivery.nextAttemptAt = now;
         return delivery;
+    }
+
+    private static String agentIdOf(Survey survey) {
+        String id = survey.agent() == null ? null : survey.agent().id();
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        String stripped = id.strip();
+        return stripped.length() <= MAX_AGENT_ID ? stripped : stripped.substring(0, MAX_AGENT_ID);
     }
 }

@@ -1,8 +1,10 @@
 package dev.closeloop.notification.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,12 +21,15 @@ import dev.closeloop.notification.repository.DeliveryRepository;
 import dev.closeloop.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records the outcome of one attempt. The delivery's new state and the AlertDelivered that announces a
- * final outcome commit in one transaction, so the engine hears of every SENT or FAILED delivery, once.
- * Only the claim that owns the delivery can complete it: a worker whose lease lapsed changes nothing.
+ * Records the outcome of one attempt at one email: a single delivery, or every delivery of a batch sent as
+ * that email. The deliveries' new state and the AlertDelivered that announces each final outcome (one per
+ * delivery, so every escalation's timeline hears of it) commit in one transaction, so the engine hears of
+ * every SENT or FAILED delivery, once. Only the claim that owns a delivery can complete it: a worker whose
+ * lease lapsed changes nothing.
  */
 @ApplicationScoped
 public class DeliveryCompletion {
@@ -33,11 +38,13 @@ public class DeliveryCompletion {
     private final Outbox outbox;
     private final DeliveryConfig config;
     private final RetrySchedule retrySchedule;
+    private final Clock clock;
 
-    public DeliveryCompletion(DeliveryRepository deliveries, Outbox outbox, DeliveryConfig config) {
+    public DeliveryCompletion(DeliveryRepository deliveries, Outbox outbox, DeliveryConfig config, Clock clock) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
         this.retrySchedule = new RetrySchedule(config.backoff().initial(), config.backoff().multiplier(),
                 config.backoff().max());
     }
@@ -48,57 +55,79 @@ public class DeliveryCompletion {
      * @return true when an AlertDelivered was enqueued (kick the relay after commit)
      */
     @WithTransaction
-    public Uni<Boolean> markSent(ClaimedDelivery claimed, AlertReady alert) {
+    public Uni<Boolean> markSent(List<Outgoing> email) {
+        Instant now = clock.instant();
+        return eachOf(email, outgoing -> markSent(outgoing, now));
+    }
+
+    /**
+     * The attempt failed: due again after the back-off, or given up as FAILED after the last attempt. A batch
+     * is rescheduled as a whole, after the back-off of its most tried delivery, so that it stays one email.
+     *
+     * @return true when an AlertDelivered FAILED was enqueued (kick the relay after commit)
+     */
+    @WithTransaction
+    public Uni<Boolean> recordFailure(List<Outgoing> email, Throwable failure) {
+        Instant now = clock.instant();
+        int mostAttempts = email.stream().mapToInt(o -> o.claimed().attemptsBefore() + 1).max().orElse(1);
+        Instant dueAgainAt = now.plus(retrySchedule.delayAfter(mostAttempts));
+        return eachOf(email, outgoing -> recordFailure(outgoing, String.valueOf(failure), now, dueAgainAt));
+    }
+
+    private Uni<Boolean> markSent(Outgoing outgoing, Instant now) {
+        ClaimedDelivery claimed = outgoing.claimed();
         int attempts = claimed.attemptsBefore() + 1;
-        return deliveries.markSent(claimed).flatMap(updated -> {
+        return deliveries.markSent(claimed, now).flatMap(updated -> {
             if (!updated) {
                 Log.warnf("Email sent but the claim had lapsed, another worker owns it: deliveryId=%s surveyId=%s",
                         claimed.id(), claimed.surveyId());
                 return Uni.createFrom().item(false);
             }
-            Log.infof("Email sent deliveryId=%s surveyId=%s escalationIds=%s level=%d attempts=%d",
-                    claimed.id(), claimed.surveyId(), String.join(",", escalationIds(alert)), claimed.level(),
-                    attempts);
-            return outbox.enqueue(Channels.ALERTS_DELIVERED, delivered(claimed, alert, AlertDelivered.SENT, attempts))
-                    .replaceWith(true);
+            Log.infof("Email sent deliveryId=%s surveyId=%s escalationIds=%s level=%d attempts=%d%s",
+                    claimed.id(), claimed.surveyId(), String.join(",", escalationIds(outgoing.alert())),
+                    claimed.level(), attempts, claimed.batch() == null ? "" : " in a " + claimed.batch());
+            return outbox.enqueue(Channels.ALERTS_DELIVERED,
+                    delivered(outgoing, AlertDelivered.SENT, attempts, now)).replaceWith(true);
         });
     }
 
-    /**
-     * The attempt failed: due again after the back-off, or given up as FAILED after the last attempt.
-     *
-     * @param alert null when the stored alert could not even be read
-     * @return true when an AlertDelivered FAILED was enqueued (kick the relay after commit)
-     */
-    @WithTransaction
-    public Uni<Boolean> recordFailure(ClaimedDelivery claimed, AlertReady alert, Throwable failure) {
+    private Uni<Boolean> recordFailure(Outgoing outgoing, String error, Instant now, Instant dueAgainAt) {
+        ClaimedDelivery claimed = outgoing.claimed();
         int attempts = claimed.attemptsBefore() + 1;
-        String error = String.valueOf(failure);
         if (attempts >= config.maxAttempts()) {
-            return deliveries.markFailed(claimed, error).flatMap(updated -> {
+            return deliveries.markFailed(claimed, error, now).flatMap(updated -> {
                 if (!updated) {
                     return Uni.createFrom().item(false);
                 }
                 Log.errorf("Email delivery FAILED after %d attempts, giving up: deliveryId=%s surveyId=%s "
                         + "escalationIds=%s: %s", attempts, claimed.id(), claimed.surveyId(),
-                        String.join(",", escalationIds(alert)), error);
+                        String.join(",", escalationIds(outgoing.alert())), error);
                 return outbox.enqueue(Channels.ALERTS_DELIVERED,
-                        delivered(claimed, alert, AlertDelivered.FAILED, attempts)).replaceWith(true);
+                        delivered(outgoing, AlertDelivered.FAILED, attempts, now)).replaceWith(true);
             });
         }
-        Duration delay = retrySchedule.delayAfter(attempts);
-        return deliveries.reschedule(claimed, delay, error).invoke(updated -> {
+        return deliveries.reschedule(claimed, dueAgainAt, error).invoke(updated -> {
             if (updated) {
                 Log.warnf("Email not sent (attempt %d of %d), retrying in %s: deliveryId=%s surveyId=%s: %s",
-                        attempts, config.maxAttempts(), delay, claimed.id(), claimed.surveyId(), error);
+                        attempts, config.maxAttempts(), Duration.between(now, dueAgainAt), claimed.id(),
+                        claimed.surveyId(), error);
             }
         }).replaceWith(false);
     }
 
-    private static EventEnvelope<AlertDelivered> delivered(ClaimedDelivery claimed, AlertReady alert, String status,
-            int attempts) {
+    /** One after the other: the deliveries share this transaction's session, which takes one query at a time. */
+    private static Uni<Boolean> eachOf(List<Outgoing> email, Function<Outgoing, Uni<Boolean>> step) {
+        return Multi.createFrom().iterable(email)
+                .onItem().transformToUniAndConcatenate(step::apply)
+                .collect().asList()
+                .map(enqueued -> enqueued.contains(true));
+    }
+
+    private static EventEnvelope<AlertDelivered> delivered(Outgoing outgoing, String status, int attempts,
+            Instant now) {
+        ClaimedDelivery claimed = outgoing.claimed();
+        AlertReady alert = outgoing.alert();
         String recipientEmail = alert == null ? claimed.recipientEmail() : alert.recipient().email();
-        Instant now = Instant.now();
         return EventEnvelope.of(claimed.tenant(), claimed.surveyId(), now,
                 new AlertDelivered(claimed.surveyId(), escalationIds(alert), claimed.managerId(), recipientEmail,
                         Delivery.EMAIL, claimed.level(), status, attempts, now));

@@ -1,9 +1,14 @@
 package dev.closeloop.notification.service;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.closeloop.events.AlertReady;
 import dev.closeloop.events.EventCodec;
+import dev.closeloop.notification.DeliveryBatch;
 import dev.closeloop.notification.config.DeliveryConfig;
 import dev.closeloop.notification.email.AlertEmailRenderer;
 import dev.closeloop.notification.email.RenderedEmail;
@@ -29,17 +35,19 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Sends due deliveries, one email each, through the {@link ReactiveMailer}.
+ * Sends due deliveries through the {@link ReactiveMailer}: one email each, or one email for a whole batch (a
+ * digest of everything held for a recipient's working hours, or a burst of alerts about one agent).
  *
  * <p>Each delivery is first claimed with a lease (committed before the send), so two replicas never send
- * the same delivery while the lease runs; the outcome is recorded only by the claim that owns it. A
+ * the same delivery while the lease runs; the outcome is recorded only by the claim that owns it. The
+ * deliveries of a batch are claimed together under one token, so the same holds for a batch. A
  * failed send is retried with back-off until {@code max-attempts}; after the first failure a round stops,
  * so a dead SMTP server costs one attempt per poll, not one per waiting delivery.
  *
  * <p>What can still send an email twice: the SMTP server accepted it but this service died (or lost the
  * database) before recording SENT; the lease lapses and the delivery is sent again. Every email therefore
- * carries a Message-ID derived from the delivery id, identical on every attempt, by which mail systems
- * and clients recognise the copy.
+ * carries a Message-ID derived from the delivery id (a batch's: from all its delivery ids), identical on
+ * every attempt, by which mail systems and clients recognise the copy.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -55,12 +63,13 @@ public class DeliveryWorker {
     private final OutboxRelay relay;
     private final DeliveryConfig config;
     private final Vertx vertx;
+    private final Clock clock;
     private final String messageIdDomain;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean kicked = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryRepository deliveries, DeliveryCompletion completion, AlertEmailRenderer renderer,
-            ReactiveMailer mailer, OutboxRelay relay, DeliveryConfig config, Vertx vertx,
+            ReactiveMailer mailer, OutboxRelay relay, DeliveryConfig config, Vertx vertx, Clock clock,
             @ConfigProperty(name = "quarkus.mailer.from") String from) {
         if (config.sendTimeout().compareTo(config.lease()) >= 0) {
             throw new IllegalStateException("closeloop.delivery.send-timeout (" + config.sendTimeout()
@@ -74,6 +83,7 @@ public class DeliveryWorker {
         this.relay = relay;
         this.config = config;
         this.vertx = vertx;
+        this.clock = clock;
         this.messageIdDomain = domainOf(from);
     }
 
@@ -122,42 +132,72 @@ public class DeliveryWorker {
     }
 
     private Uni<Outcome> deliverNext(Executor onContext) {
-        return deliveries.claimNextDue(config.lease())
+        return deliveries.claimNextDue(config.lease(), clock.instant())
                 .emitOn(onContext)
-                .flatMap(claimed -> claimed == null
+                .flatMap(claimed -> claimed.isEmpty()
                         ? Uni.createFrom().item(Outcome.NOTHING_DUE)
                         : attempt(claimed, onContext));
     }
 
-    private Uni<Outcome> attempt(ClaimedDelivery claimed, Executor onContext) {
-        AlertReady alert;
+    /** One email: a single delivery, or a whole batch claimed together. Sent once; one outcome for all. */
+    private Uni<Outcome> attempt(List<ClaimedDelivery> claimed, Executor onContext) {
+        List<Outgoing> email;
         Mail mail;
         try {
-            alert = EventCodec.decode(claimed.alert(), AlertReady.class).payload();
-            mail = toMail(claimed, alert, renderer.render(alert));
+            email = claimed.stream()
+                    .map(c -> new Outgoing(c, EventCodec.decode(c.alert(), AlertReady.class).payload()))
+                    .toList();
+            mail = toMail(claimed, email.get(0).alert(), render(claimed.get(0).batch(), email));
         } catch (RuntimeException e) {
-            Log.errorf(e, "Cannot render the email deliveryId=%s surveyId=%s", claimed.id(), claimed.surveyId());
-            AlertReady readable = readable(claimed);
-            return completion.recordFailure(claimed, readable, e).invoke(this::kickRelayIf).replaceWith(Outcome.STOP);
+            Log.errorf(e, "Cannot render the email deliveryIds=%s surveyIds=%s", ids(claimed),
+                    claimed.stream().map(ClaimedDelivery::surveyId).toList());
+            List<Outgoing> readable = claimed.stream().map(c -> new Outgoing(c, readable(c))).toList();
+            return completion.recordFailure(readable, e).invoke(this::kickRelayIf).replaceWith(Outcome.STOP);
         }
         return Uni.createFrom().deferred(() -> mailer.send(mail))
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .emitOn(onContext)
                 .onItemOrFailure().transformToUni((ignored, smtpFailure) -> smtpFailure == null
-                        ? completion.markSent(claimed, alert).invoke(this::kickRelayIf).replaceWith(Outcome.SENT)
-                        : completion.recordFailure(claimed, alert, smtpFailure).invoke(this::kickRelayIf)
+                        ? completion.markSent(email).invoke(this::kickRelayIf).replaceWith(Outcome.SENT)
+                        : completion.recordFailure(email, smtpFailure).invoke(this::kickRelayIf)
                                 .replaceWith(Outcome.STOP));
     }
 
-    private Mail toMail(ClaimedDelivery claimed, AlertReady alert, RenderedEmail email) {
-        return Mail.withHtml(alert.recipient().email().strip(), email.subject(), email.html())
+    private RenderedEmail render(DeliveryBatch batch, List<Outgoing> email) {
+        List<AlertReady> alerts = email.stream().map(Outgoing::alert).toList();
+        if (batch == null) {
+            return renderer.render(alerts.get(0));
+        }
+        return batch == DeliveryBatch.DIGEST ? renderer.renderDigest(alerts) : renderer.renderGroup(alerts);
+    }
+
+    private Mail toMail(List<ClaimedDelivery> claimed, AlertReady first, RenderedEmail email) {
+        return Mail.withHtml(first.recipient().email().strip(), email.subject(), email.html())
                 .setText(email.text())
-                .addHeader("Message-ID", messageId(claimed.id()));
+                .addHeader("Message-ID", messageId(claimed));
+    }
+
+    /**
+     * The same on every attempt at the same email, so a duplicate is recognisable as one: from the delivery id
+     * for an email of its own (as before batches existed), from every delivery id for a batch.
+     */
+    String messageId(List<ClaimedDelivery> claimed) {
+        DeliveryBatch batch = claimed.get(0).batch();
+        if (batch == null) {
+            return messageId(claimed.get(0).id());
+        }
+        String ids = ids(claimed).stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
+        UUID batchId = UUID.nameUUIDFromBytes(ids.getBytes(StandardCharsets.UTF_8));
+        return "<" + batch.name().toLowerCase(Locale.ROOT) + "-" + batchId + "@" + messageIdDomain + ">";
     }
 
     /** The same on every attempt of a delivery, so a duplicate is recognisable as one. */
     String messageId(UUID deliveryId) {
         return "<delivery-" + deliveryId + "@" + messageIdDomain + ">";
+    }
+
+    private static List<UUID> ids(List<ClaimedDelivery> claimed) {
+        return claimed.stream().map(ClaimedDelivery::id).toList();
     }
 
     private void kickRelayIf(boolean enqueued) {

@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.closeloop.events.AlertDelivered;
@@ -26,82 +17,33 @@ import dev.closeloop.events.Channels;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
 import dev.closeloop.localstack.LocalBroker;
-import dev.closeloop.localstack.MailSink;
 import dev.closeloop.localstack.testing.BrokerTestResource;
 import dev.closeloop.localstack.testing.LocalStackComponent;
 import dev.closeloop.localstack.testing.MailSinkTestResource;
 import dev.closeloop.localstack.testing.PostgresTestResource;
+import dev.closeloop.notification.AlertTraffic;
 import dev.closeloop.notification.TestAlerts;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.amqp.AmqpClient;
-import io.vertx.mutiny.amqp.AmqpConnection;
 import io.vertx.mutiny.amqp.AmqpMessage;
-import io.vertx.mutiny.amqp.AmqpSender;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The service against real PostgreSQL, Artemis and GreenMail: alerts go in on {@code alerts.ready} through
  * a plain AMQP sender, emails come out in the mail sink, outcomes on {@code alerts.delivered} are read by
- * a plain AMQP receiver (the only consumer of that address in these tests).
+ * a plain AMQP receiver (the only consumer of that address in these tests), see {@link AlertTraffic}.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(MailSinkTestResource.class)
-class AlertDeliveryTest {
-
-    private static final Duration ARRIVES = Duration.ofSeconds(30);
-    private static final Duration STAYS = Duration.ofSeconds(3);
-    private static final Queue<EventEnvelope<AlertDelivered>> DELIVERED = new ConcurrentLinkedQueue<>();
-
-    private static AmqpClient client;
-    private static AmqpConnection connection;
-    private static AmqpSender sender;
-
-    @LocalStackComponent
-    MailSink mail;
+class AlertDeliveryTest extends AbstractDeliveryTest {
 
     @LocalStackComponent
     LocalBroker broker;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    Pool pool;
-
-    @ConfigProperty(name = "amqp-host")
-    String amqpHost;
-
-    @ConfigProperty(name = "amqp-port")
-    int amqpPort;
-
-    @BeforeEach
-    void connect() {
-        if (connection == null) {
-            client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(amqpHost).setPort(amqpPort));
-            connection = client.connectAndAwait();
-            sender = connection.createSenderAndAwait(Channels.ALERTS_READY);
-            connection.createReceiverAndAwait(Channels.ALERTS_DELIVERED)
-                    .handler(message -> DELIVERED.add(EventCodec.decode(message.bodyAsString(), AlertDelivered.class)));
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (client != null) {
-            client.closeAndAwait();
-            client = null;
-            connection = null;
-        }
-    }
 
     @Test
     void anAlertBecomesExactlyOneEmailWithHtmlAndTextAndIsReportedSent() throws Exception {
@@ -208,8 +150,8 @@ class AlertDeliveryTest {
         String json = EventCodec.encode(EventEnvelope.of("acme", surveyId, TestAlerts.CALL_STARTED,
                 TestAlerts.alert(surveyId, recipient)));
 
-        sender.sendWithAckAndAwait(AmqpMessage.create().durable(true).withJsonObjectAsBody(new JsonObject(json))
-                .build());
+        traffic.sender().sendWithAckAndAwait(AmqpMessage.create().durable(true)
+                .withJsonObjectAsBody(new JsonObject(json)).build());
 
         await().atMost(ARRIVES).until(() -> mail.receivedBy(recipient).size() == 1);
     }
@@ -229,19 +171,12 @@ class AlertDeliveryTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> broker.messageCount(deadLetters) == deadBefore + 1);
     }
 
-    private void send(String body) {
-        sender.sendWithAckAndAwait(AmqpMessage.create().durable(true).contentType("application/json")
-                .withBody(body).build());
+    private static void send(String body) {
+        traffic.send(body);
     }
 
     private static List<EventEnvelope<AlertDelivered>> deliveredFor(String surveyId) {
-        List<EventEnvelope<AlertDelivered>> found = new ArrayList<>();
-        for (EventEnvelope<AlertDelivered> envelope : DELIVERED) {
-            if (envelope.payload().surveyId().equals(surveyId)) {
-                found.add(envelope);
-            }
-        }
-        return found;
+        return traffic.deliveredFor(surveyId);
     }
 
     private Row deliveryOf(String surveyId) {
@@ -260,21 +195,7 @@ class AlertDeliveryTest {
         return count("SELECT count(*) FROM processed_event WHERE event_id = $1", eventId) == 1;
     }
 
-    private long count(String sql, Object parameter) {
-        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getLong(0);
-    }
-
     private static String part(MimeMessage message, String mimeType) throws Exception {
-        Object content = message.getContent();
-        assertThat(content).as("a multipart email").isInstanceOf(Multipart.class);
-        Multipart multipart = (Multipart) content;
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType(mimeType)) {
-                return part.getContent().toString();
-            }
-        }
-        throw new AssertionError("no " + mimeType + " part in " + message.getContentType());
+        return AlertTraffic.part(message, mimeType);
     }
 }
