@@ -258,13 +258,14 @@ public final class DemoCommand {
             long waited = Math.round(Duration.between(start, now).toMillis() / 1000.0);
             if (levelTwoSettled && digestSettled) {
                 out.println("  done after " + waited + " s"
-                        + (levelTwoPending == 0 ? "" : ": " + levelTwoPending + " level-2 emails did not come"));
+                        + (levelTwoPending == 0 ? "" : ": " + levelTwoPending + " level-2 email(s) did not come"));
                 break;
             }
             if (now.isAfter(nextNote)) {
                 List<String> notes = new ArrayList<>();
                 if (levelTwoPending > 0) {
-                    notes.add(levelTwoPending + " level-2 emails to come");
+                    notes.add(levelTwoPending + (levelTwoPending == 1 ? " level-2 email" : " level-2 emails")
+                            + " to come");
                 } else if (!levelTwoSettled) {
                     notes.add("watching the acknowledged surveys for " + seconds(now, quietUntil) + " s more");
                 }
