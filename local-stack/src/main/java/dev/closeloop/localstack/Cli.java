@@ -30,8 +30,9 @@ public final class Cli {
 
               up                  start PostgreSQL, Artemis, the mail sink and the four services;
                                   returns once all are ready, leaving them running
-              demo [--surveys N]  play a telephony platform against the running stack (default 40 surveys),
-                                  then check what was raised and mailed
+              demo [--surveys N]  play a telephony platform and its managers against the running stack
+                                  (default 40 surveys), then check what was raised, mailed, re-escalated
+                                  and held for working hours
               status              show which components are running
               down                stop everything up started
 

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * customer, a delighted one, a sales lead, a caller who hung up before the questions, …) with realistic
  * but random people around them. Every round of {@value #ROUND_SIZE} covers all four escalation types,
  * their combinations, and plenty of calls that raise nothing; its first twelve already cover all four.
+ * Every other call that raises something negative is acknowledged by its manager in time (the first, the
+ * third, …), the others are left to re-escalate.
  */
 public final class DemoSurveys {
 
@@ -30,31 +32,37 @@ public final class DemoSurveys {
 
     /** The team the demo directory does not know: its escalations go to the fallback contact. */
     static final String UNKNOWN_TEAM = "retentions-ie";
+    /** The number of praised calls {@link #heldPraise} makes. */
+    static final int HELD_PRAISE = 2;
 
     private enum Mood {
         DELIGHTED, CONTENT, UNHAPPY, ANGRY, SILENT
     }
 
-    private record Scenario(int[] scores, boolean needsAttention, String leadType, boolean unknownTeam, Mood mood) {
+    /** @param team the agent's team; null for one of the two teams the directory knows, at random */
+    private record Scenario(int[] scores, boolean needsAttention, String leadType, String team, Mood mood) {
     }
 
     private static final List<Scenario> ROUND = List.of(
-            new Scenario(new int[] { 4, 3, 4 }, false, null, false, Mood.CONTENT),
-            new Scenario(new int[] { 1, 2, 3 }, false, null, false, Mood.UNHAPPY),
-            new Scenario(new int[] { 5, 5, 5 }, false, null, false, Mood.DELIGHTED),
-            new Scenario(new int[] {}, false, null, false, Mood.SILENT),
-            new Scenario(new int[] { 1, 1, 2 }, true, null, false, Mood.ANGRY),
-            new Scenario(new int[] { 5, 5, 4 }, false, null, false, Mood.DELIGHTED),
-            new Scenario(new int[] { 4, 4, 5 }, false, "RENEWAL", false, Mood.CONTENT),
-            new Scenario(new int[] { 3, 2, 3 }, true, null, false, Mood.UNHAPPY),
-            new Scenario(new int[] { 2, 3, 4 }, false, null, false, Mood.CONTENT),
-            new Scenario(new int[] { 5, 5, 5 }, false, "SALES", false, Mood.DELIGHTED),
-            new Scenario(new int[] { 1, 3, 2 }, false, null, true, Mood.UNHAPPY),
-            new Scenario(new int[] { 5 }, false, null, false, Mood.DELIGHTED),
-            new Scenario(new int[] {}, true, null, false, Mood.ANGRY),
-            new Scenario(new int[] { 4, 4, 3 }, false, null, false, Mood.CONTENT),
-            new Scenario(new int[] { 1, 1, 1 }, false, null, false, Mood.ANGRY),
-            new Scenario(new int[] { 3, 4, 4 }, false, "WARRANTY", false, Mood.CONTENT));
+            new Scenario(new int[] { 4, 3, 4 }, false, null, null, Mood.CONTENT),
+            new Scenario(new int[] { 1, 2, 3 }, false, null, null, Mood.UNHAPPY),
+            new Scenario(new int[] { 5, 5, 5 }, false, null, null, Mood.DELIGHTED),
+            new Scenario(new int[] {}, false, null, null, Mood.SILENT),
+            new Scenario(new int[] { 1, 1, 2 }, true, null, null, Mood.ANGRY),
+            new Scenario(new int[] { 5, 5, 4 }, false, null, null, Mood.DELIGHTED),
+            new Scenario(new int[] { 4, 4, 5 }, false, "RENEWAL", null, Mood.CONTENT),
+            new Scenario(new int[] { 3, 2, 3 }, true, null, null, Mood.UNHAPPY),
+            new Scenario(new int[] { 2, 3, 4 }, false, null, null, Mood.CONTENT),
+            new Scenario(new int[] { 5, 5, 5 }, false, "SALES", null, Mood.DELIGHTED),
+            new Scenario(new int[] { 1, 3, 2 }, false, null, UNKNOWN_TEAM, Mood.UNHAPPY),
+            new Scenario(new int[] { 5 }, false, null, null, Mood.DELIGHTED),
+            new Scenario(new int[] {}, true, null, null, Mood.ANGRY),
+            new Scenario(new int[] { 4, 4, 3 }, false, null, null, Mood.CONTENT),
+            new Scenario(new int[] { 1, 1, 1 }, false, null, null, Mood.ANGRY),
+            new Scenario(new int[] { 3, 4, 4 }, false, "WARRANTY", null, Mood.CONTENT));
+    /** Praise for the team whose manager keeps office hours. */
+    private static final Scenario HELD_PRAISE_SCENARIO = new Scenario(new int[] { 5, 5, 5 }, false, null,
+            Expectations.HELD_TEAM, Mood.DELIGHTED);
 
     private record Agent(String id, String name) {
     }
@@ -64,6 +72,8 @@ public final class DemoSurveys {
     private static final List<Agent> SUPPORT_US = List.of(new Agent("csr-42", "Jordan Price"),
             new Agent("csr-51", "Maria Gonzalez"), new Agent("csr-38", "Kevin O'Brien"));
     private static final List<Agent> RETENTIONS_IE = List.of(new Agent("csr-63", "Niamh Byrne"));
+    private static final List<Agent> RETENTION_UK = List.of(new Agent("csr-71", "Ellie Ward"),
+            new Agent("csr-74", "Ravi Mehta"));
 
     private static final String[] FIRST_NAMES = { "Dana", "Oliver", "Amelia", "Harry", "Isla", "George", "Priya",
             "Mohammed", "Grace", "Jack", "Chloe", "Ethan", "Sofia", "Liam", "Emma", "Noah", "Ava", "Lucas", "Zoe",
@@ -110,8 +120,26 @@ public final class DemoSurveys {
     public static List<DemoSurvey> generate(String runId, int count, long seed, Instant now) {
         Random random = new Random(seed);
         List<DemoSurvey> surveys = new ArrayList<>();
+        int negative = 0;
         for (int n = 1; n <= count; n++) {
-            surveys.add(survey(runId, n, ROUND.get((n - 1) % ROUND_SIZE), random, now));
+            DemoSurvey survey = survey(runId, n, ROUND.get((n - 1) % ROUND_SIZE), random, now);
+            if (Expectations.reEscalates(survey.expectedTypes()) && negative++ % 2 == 0) {
+                survey = survey.acknowledgedInTime();
+            }
+            surveys.add(survey);
+        }
+        return surveys;
+    }
+
+    /**
+     * {@value #HELD_PRAISE} calls with all 5's for {@value Expectations#HELD_TEAM}, numbered from {@code first}
+     * on: praise for a manager who keeps office hours, to show it held until they start.
+     */
+    public static List<DemoSurvey> heldPraise(String runId, int first, long seed, Instant now) {
+        Random random = new Random(seed);
+        List<DemoSurvey> surveys = new ArrayList<>();
+        for (int n = first; n < first + HELD_PRAISE; n++) {
+            surveys.add(survey(runId, n, HELD_PRAISE_SCENARIO, random, now));
         }
         return surveys;
     }
@@ -122,10 +150,14 @@ public final class DemoSurveys {
         String team;
         String site;
         Agent agent;
-        if (scenario.unknownTeam()) {
+        if (UNKNOWN_TEAM.equals(scenario.team())) {
             team = UNKNOWN_TEAM;
             site = "dublin";
             agent = pick(random, RETENTIONS_IE);
+        } else if (Expectations.HELD_TEAM.equals(scenario.team())) {
+            team = Expectations.HELD_TEAM;
+            site = "manchester";
+            agent = pick(random, RETENTION_UK);
         } else if (random.nextBoolean()) {
             team = "billing-uk";
             site = "manchester";
@@ -148,7 +180,7 @@ public final class DemoSurveys {
         call.put("callId", "c-" + surveyId.substring("demo-".length()));
         call.put("startedAt", started.toString());
         call.put("durationSeconds", duration);
-        call.put("queue", scenario.unknownTeam() ? "retentions" : american ? "technical-support" : "billing");
+        call.put("queue", scenario.team() != null ? "retentions" : american ? "technical-support" : "billing");
         call.put("recordingId", recordingId);
 
         String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
@@ -199,7 +231,7 @@ public final class DemoSurveys {
 
         var types = Expectations.typesFor(body);
         return new DemoSurvey(surveyId, recordingId, team, describe(scenario), body, types,
-                Expectations.recipientsFor(team, types));
+                Expectations.recipientsFor(team, types), false, Expectations.escalatedTo(types, false));
     }
 
     private static String comment(Mood mood, Random random) {

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +25,23 @@ import jakarta.mail.Store;
 /**
  * Reads the managers' inboxes over IMAP, as a mail client would, every {@value #POLL_MILLIS} ms, and notes
  * when each email about one of this run's surveys first showed up. An email belongs to a survey when its
- * subject, headers or text name the survey id.
+ * subject, headers or text name the survey id; a digest naming several surveys belongs to each.
  */
 final class MailboxWatcher implements AutoCloseable {
 
     static final long POLL_MILLIS = 250;
 
-    /** One email about one survey, seen in one inbox. */
-    record Seen(String recipient, String surveyId, Instant seenAt) {
+    /**
+     * One email about one survey, seen in one inbox.
+     *
+     * @param message the email's number in that inbox: an email naming two surveys is seen twice, with one number
+     */
+    record Seen(String recipient, String surveyId, int message, Instant seenAt) {
+
+        /** Tells emails apart across inboxes. */
+        String email() {
+            return recipient + " #" + message;
+        }
     }
 
     private final String host;
@@ -44,11 +50,7 @@ final class MailboxWatcher implements AutoCloseable {
     private final Map<String, Store> stores = new LinkedHashMap<>();
     private final Map<String, Integer> read = new HashMap<>();
     private final List<Seen> seen = new ArrayList<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "mailbox-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Poller poller = new Poller("mailbox-watcher", POLL_MILLIS, this::pollQuietly);
     private volatile String lastError;
 
     /** Watches the mailboxes for emails naming {@code <runId>-<number>}. */
@@ -66,7 +68,7 @@ final class MailboxWatcher implements AutoCloseable {
             // what is there already is from earlier runs
             read.put(mailbox, messageCount(stores.get(mailbox)));
         }
-        poller.scheduleWithFixedDelay(this::pollQuietly, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     synchronized List<Seen> seen() {
@@ -121,7 +123,7 @@ final class MailboxWatcher implements AutoCloseable {
                 Instant now = Instant.now();
                 for (int number = read.get(mailbox) + 1; number <= count; number++) {
                     for (String surveyId : surveyIdsIn(inbox.getMessage(number))) {
-                        record(new Seen(mailbox, surveyId, now));
+                        record(new Seen(mailbox, surveyId, number, now));
                     }
                     read.put(mailbox, number);
                 }
@@ -164,12 +166,7 @@ final class MailboxWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
-        try {
-            poller.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
         for (Store store : stores.values()) {
             try {
                 if (store != null) {

@@ -52,6 +52,49 @@ class DemoSurveysTest {
     }
 
     @Test
+    void everyOtherSurveyThatRaisesSomethingNegativeIsAcknowledgedStartingWithTheFirst() {
+        List<DemoSurvey> negative = forty.stream().filter(s -> Expectations.reEscalates(s.expectedTypes())).toList();
+
+        assertThat(negative).hasSizeGreaterThan(4);
+        for (int i = 0; i < negative.size(); i++) {
+            DemoSurvey survey = negative.get(i);
+            assertThat(survey.acknowledged()).as(survey.surveyId()).isEqualTo(i % 2 == 0);
+            assertThat(survey.expectedEscalatedTo()).as(survey.surveyId())
+                    .isEqualTo(i % 2 == 0 ? Set.of() : Set.of(Expectations.HEAD_OF_CX));
+        }
+        assertThat(forty).filteredOn(s -> !Expectations.reEscalates(s.expectedTypes()))
+                .allSatisfy(s -> {
+                    assertThat(s.acknowledged()).isFalse();
+                    assertThat(s.expectedEscalatedTo()).isEmpty();
+                });
+    }
+
+    @Test
+    void theTwelveSurveysOfTheCiRunBothAcknowledgeAndLeaveSomethingForLevelTwo() {
+        List<DemoSurvey> twelve = DemoSurveys.generate(RUN, 12, 99, NOW);
+
+        assertThat(twelve).filteredOn(DemoSurvey::acknowledged).isNotEmpty();
+        assertThat(twelve).filteredOn(s -> !s.expectedEscalatedTo().isEmpty()).isNotEmpty();
+    }
+
+    @Test
+    void heldPraiseIsAllFivesForTheTeamWhoseManagerKeepsOfficeHours() throws Exception {
+        List<DemoSurvey> praise = DemoSurveys.heldPraise(RUN, 41, 3, NOW);
+
+        assertThat(praise).extracting(DemoSurvey::surveyId).containsExactly(RUN + "-041", RUN + "-042");
+        assertThat(praise).allSatisfy(s -> {
+            assertThat(s.team()).isEqualTo(Expectations.HELD_TEAM);
+            assertThat(s.expectedTypes()).containsExactly(ALL_FIVES);
+            assertThat(s.expectedRecipients()).containsExactly(Expectations.HELD_MANAGER);
+            assertThat(s.expectedEscalatedTo()).isEmpty();
+            assertThat(Expectations.waitsForWorkingHours(s.expectedTypes())).isTrue();
+        });
+        for (DemoSurvey survey : praise) {
+            assertThat(violations(JSON.readTree(JSON.writeValueAsString(survey.body())))).isEmpty();
+        }
+    }
+
+    @Test
     void bothTeamsAndSometimesAnUnknownTeamTakeCalls() {
         assertThat(forty).extracting(DemoSurvey::team)
                 .contains("billing-uk", "support-us", DemoSurveys.UNKNOWN_TEAM);

@@ -72,6 +72,46 @@ class ExpectationsTest {
     }
 
     @Test
+    void theRetentionTeamsManagerIsNoahBrooks() {
+        assertThat(Expectations.recipientsFor("retention-uk", Set.of(ALL_FIVES)))
+                .containsExactly("noah.brooks@acme.example");
+    }
+
+    @Test
+    void negativeEscalationsNobodyAcknowledgedReachTheHeadOfCxOnceAtLevelTwo() {
+        assertThat(Expectations.escalatedTo(Set.of(POOR_SCORE, NEGATIVE_FEEDBACK), false))
+                .containsExactly("hana.sato@acme.example");
+        assertThat(Expectations.escalatedTo(Set.of(NEGATIVE_FEEDBACK), false))
+                .containsExactly("hana.sato@acme.example");
+        assertThat(Expectations.ACKNOWLEDGE_WITHIN).hasSeconds(45);
+    }
+
+    @Test
+    void acknowledgedNegativeEscalationsAndPositiveOnesNeverGoToLevelTwo() {
+        assertThat(Expectations.escalatedTo(Set.of(POOR_SCORE, NEGATIVE_FEEDBACK), true)).isEmpty();
+        assertThat(Expectations.escalatedTo(Set.of(LEAD, ALL_FIVES), false)).isEmpty();
+        assertThat(Expectations.escalatedTo(Set.of(), false)).isEmpty();
+        assertThat(Expectations.reEscalates(Set.of(LEAD, POOR_SCORE))).isTrue();
+        assertThat(Expectations.reEscalates(Set.of(LEAD, ALL_FIVES))).isFalse();
+    }
+
+    @Test
+    void onlyAlertsOfPraiseAndLeadsAloneWaitForWorkingHours() {
+        assertThat(Expectations.waitsForWorkingHours(Set.of(ALL_FIVES))).isTrue();
+        assertThat(Expectations.waitsForWorkingHours(Set.of(LEAD, ALL_FIVES))).isTrue();
+        assertThat(Expectations.waitsForWorkingHours(Set.of(LEAD, NEGATIVE_FEEDBACK))).isFalse();
+        assertThat(Expectations.waitsForWorkingHours(Set.of(POOR_SCORE))).isFalse();
+        assertThat(Expectations.waitsForWorkingHours(Set.of())).isFalse();
+    }
+
+    @Test
+    void theDemoWatchesTheHeadOfCxAndTheManagerWhoKeepsOfficeHoursToo() {
+        assertThat(Expectations.allRecipients()).contains("hana.sato@acme.example", "noah.brooks@acme.example",
+                "mia.jones@acme.example", "carlos.ruiz@acme.example", "priya.shah@acme.example",
+                "cx-desk@acme.example");
+    }
+
+    @Test
     void anUnknownTeamGoesToTheFallbackContactAndNothingRaisedToNobody() {
         assertThat(Expectations.recipientsFor("retentions-ie", Set.of(NEGATIVE_FEEDBACK)))
                 .containsExactly("cx-desk@acme.example");
