@@ -149,6 +149,13 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                         .map(items -> new Found(items, total)));
     }
 
+    /** Up to {@code limit} of the tenant's escalations raised in [from, to), oldest first. */
+    public Uni<List<Escalation>> raisedBetween(String tenant, Instant from, Instant to, int limit) {
+        return find("tenant = :tenant and raisedAt >= :from and raisedAt < :to", Sort.ascending("raisedAt", "id"),
+                Parameters.with("tenant", tenant).and("from", from).and("to", to))
+                .range(0, limit - 1).list();
+    }
+
     public Uni<Escalation> findInTenant(String tenant, UUID id) {
         return find("id = :id and tenant = :tenant", Parameters.with("id", id).and("tenant", tenant))
                 .firstResult();

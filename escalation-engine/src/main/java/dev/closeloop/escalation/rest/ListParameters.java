@@ -60,7 +60,7 @@ record ListParameters(EscalationRepository.Filter filter, int page, int size) {
         return null;
     }
 
-    private static Instant instant(String name, String value, List<Problem.FieldError> errors) {
+    static Instant instant(String name, String value, List<Problem.FieldError> errors) {
         if (blank(value)) {
             return null;
         }
