@@ -175,7 +175,7 @@ public class EscalationLifecycleService {
                                 }
                                 return escalation;
                             }))
-                    .flatMap(current -> timeline.persist(change.entries()))
+                    .flatMap(current -> timeline.record(change.entries()))
                     .flatMap(persisted -> timeline.of(id))
                     .map(entries -> {
                         change.entries().forEach(entry -> Log.infof("%s escalationId=%s surveyId=%s by %s",

@@ -160,7 +160,7 @@ public class EscalationService {
         }
         EventEnvelope<EscalationsRaised> out = EventEnvelope.of(envelope.tenant(), survey.surveyId(), clock.instant(),
                 new EscalationsRaised(survey, raised, recipients, FIRST_LEVEL));
-        return timeline.persist(entries)
+        return timeline.record(entries)
                 .flatMap(ignored -> outbox.enqueue(Channels.ESCALATIONS_RAISED, out))
                 .invoke(() -> Log.infof("Queued EscalationsRaised eventId=%s surveyId=%s with %d escalations for %d "
                         + "recipients", out.eventId(), survey.surveyId(), raised.size(), recipients.size()))
@@ -196,7 +196,7 @@ public class EscalationService {
                 List<TimelineEntry> entries = found.stream().map(e -> deliveryEntry(e, envelope)).toList();
                 entries.forEach(entry -> Log.infof("%s escalationId=%s surveyId=%s eventId=%s: %s", entry.kind,
                         entry.escalationId, delivery.surveyId(), envelope.eventId(), entry.detail));
-                return timeline.persist(entries).replaceWith(entries.size());
+                return timeline.record(entries).replaceWith(entries.size());
             });
         });
     }

@@ -55,7 +55,7 @@ public class RecordingAccessTimeline {
                         List<TimelineEntry> entries = found.stream().map(e -> entry(e, envelope)).toList();
                         entries.forEach(entry -> Log.infof("%s escalationId=%s surveyId=%s eventId=%s: %s", entry.kind,
                                 entry.escalationId, access.surveyId(), envelope.eventId(), entry.detail));
-                        return timeline.persist(entries).replaceWith(entries.size());
+                        return timeline.record(entries).replaceWith(entries.size());
                     });
         });
     }

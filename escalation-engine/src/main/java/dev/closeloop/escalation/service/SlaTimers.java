@@ -182,7 +182,7 @@ public class SlaTimers {
                             first.escalation().survey), raised, recipients, first.next().number()));
             List<TimelineEntry> entries = group.stream().map(Step::entry).toList();
             entries.forEach(entry -> entry.sourceEventId = out.eventId());
-            chain = chain.flatMap(ignored -> timeline.persist(entries))
+            chain = chain.flatMap(ignored -> timeline.record(entries))
                     .flatMap(ignored -> outbox.enqueue(Channels.ESCALATIONS_RAISED, out))
                     .invoke(() -> Log.infof("Queued EscalationsRaised eventId=%s surveyId=%s level %d with %d "
                             + "escalations for %d recipients", out.eventId(), first.escalation().surveyId,
