@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.closeloop.escalation.directory.Roles;
+import dev.closeloop.escalation.reports.Recognition;
 import dev.closeloop.escalation.reports.ReportCsv;
 import dev.closeloop.escalation.reports.ReportSummary;
 import dev.closeloop.escalation.service.ReportService;
@@ -71,6 +72,17 @@ public class ReportResource {
             @Parameter(description = "Only this site's escalations") @QueryParam("site") String site) {
         ReportService.Scope scope = scope(from, to, zone, team, site);
         return tenant().flatMap(tenant -> reports.summary(tenant, scope));
+    }
+
+    @GET
+    @Path("/recognition")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The recognition wall", description = "All 5's and leads won in the period, by team and by "
+            + "agent, most first.")
+    public Uni<Recognition> recognition(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("team") String team, @QueryParam("site") String site) {
+        ReportService.Scope scope = scope(from, to, null, team, site);
+        return tenant().flatMap(tenant -> reports.recognition(tenant, scope));
     }
 
     @GET

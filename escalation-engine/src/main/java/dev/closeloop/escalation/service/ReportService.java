@@ -12,6 +12,7 @@ import dev.closeloop.escalation.directory.Route;
 import dev.closeloop.escalation.directory.Site;
 import dev.closeloop.escalation.directory.TenantDirectory;
 import dev.closeloop.escalation.reports.EscalationFacts;
+import dev.closeloop.escalation.reports.Recognition;
 import dev.closeloop.escalation.reports.ReportSummary;
 import dev.closeloop.escalation.reports.Reports;
 import dev.closeloop.escalation.repository.EscalationRepository;
@@ -40,21 +41,30 @@ public class ReportService {
     /** @throws InvalidFieldException naming {@code from} when the period holds too many escalations */
     @WithSession
     public Uni<ReportSummary> summary(String tenant, Scope scope) {
-        return directories.current(tenant).flatMap(directory -> escalations
-                .raisedBetween(tenant, scope.from(), scope.to(), MAX_ESCALATIONS + 1)
-                .map(rows -> {
-                    if (rows.size() > MAX_ESCALATIONS) {
-                        throw new InvalidFieldException("from", "the period holds more than " + MAX_ESCALATIONS
-                                + " escalations; ask for a shorter one");
-                    }
-                    List<EscalationFacts> facts = rows.stream()
-                            .filter(e -> scope.team() == null || scope.team().equals(e.team))
-                            .filter(e -> scope.site() == null || scope.site().equals(e.site))
-                            .map(ReportService::facts).toList();
-                    TenantDirectory known = directory == null ? null : directory.directory();
-                    return Reports.summarize(facts, scope.from(), scope.to(), scope.zone(),
-                            siteId -> known == null ? Optional.empty() : known.site(siteId).map(Site::hours));
-                }));
+        return directories.current(tenant).flatMap(directory -> facts(tenant, scope).map(facts -> {
+            TenantDirectory known = directory == null ? null : directory.directory();
+            return Reports.summarize(facts, scope.from(), scope.to(), scope.zone(),
+                    siteId -> known == null ? Optional.empty() : known.site(siteId).map(Site::hours));
+        }));
+    }
+
+    /** @throws InvalidFieldException naming {@code from} when the period holds too many escalations */
+    @WithSession
+    public Uni<Recognition> recognition(String tenant, Scope scope) {
+        return facts(tenant, scope).map(facts -> Recognition.of(facts, scope.from(), scope.to()));
+    }
+
+    private Uni<List<EscalationFacts>> facts(String tenant, Scope scope) {
+        return escalations.raisedBetween(tenant, scope.from(), scope.to(), MAX_ESCALATIONS + 1).map(rows -> {
+            if (rows.size() > MAX_ESCALATIONS) {
+                throw new InvalidFieldException("from", "the period holds more than " + MAX_ESCALATIONS
+                        + " escalations; ask for a shorter one");
+            }
+            return rows.stream()
+                    .filter(e -> scope.team() == null || scope.team().equals(e.team))
+                    .filter(e -> scope.site() == null || scope.site().equals(e.site))
+                    .map(ReportService::facts).toList();
+        });
     }
 
     private static EscalationFacts facts(Escalation e) {

@@ -106,6 +106,20 @@ class ReportApiTest {
     }
 
     @Test
+    void theRecognitionWallShowsThePraisedTeamAndAgent() throws Throwable {
+        raiseAndWorkOnce();
+
+        admin().get("/api/v1/reports/recognition?" + PERIOD)
+                .then().statusCode(200)
+                .body("byTeam.key", org.hamcrest.Matchers.contains("support-us"))
+                .body("byTeam[0].allFives", equalTo(1))
+                .body("byAgent[0].key", equalTo("csr-17"))
+                .body("byAgent[0].name", equalTo("Sam Lee"))
+                .body("byAgent[0].team", equalTo("support-us"))
+                .body("byAgent[0].leadsWon", equalTo(0));
+    }
+
+    @Test
     void badParametersAreNamedAndAnotherTenantSeesNone() {
         admin().get("/api/v1/reports/summary?from=yesterday&zone=Mars/Olympus").then().statusCode(400)
                 .contentType("application/problem+json")
