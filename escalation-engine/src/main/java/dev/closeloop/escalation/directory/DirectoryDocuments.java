@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,11 +34,16 @@ public final class DirectoryDocuments {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
 
+    /** How Jackson begins the message of a key given twice. */
+    private static final String DUPLICATE = "Duplicate field '";
+
     private DirectoryDocuments() {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                // a key given twice would otherwise silently keep the last value
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // an absent agentTeam reads as false: failing on it would refuse every level that leaves it out,
                 // and every export, which leaves false out
@@ -126,6 +132,15 @@ public final class DirectoryDocuments {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             // Jackson places a YAML syntax error after the last event it read, lines before the problem
             located = yaml.getProblemMark().getLine() + 1;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith(DUPLICATE)) {
+                String message = parse.getOriginalMessage();
+                String key = message.substring(DUPLICATE.length(), message.indexOf('\'', DUPLICATE.length()));
+                int line = parse.getLocation() == null ? located : parse.getLocation().getLineNr();
+                return "'" + key + "' is given twice in the same place" + line(line);
+            }
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();

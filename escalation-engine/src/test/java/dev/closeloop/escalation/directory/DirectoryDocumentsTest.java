@@ -140,6 +140,26 @@ class DirectoryDocumentsTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        String yaml = """
+                id: acme
+                name: Acme
+                managers:
+                  - id: cx-desk
+                    name: CX Desk
+                    email: cx-desk@acme.example
+                    email: someone-else@acme.example
+                    timeZone: Europe/London
+                """;
+
+        assertThatThrownBy(() -> DirectoryDocuments.fromYaml(yaml))
+                .isInstanceOf(DirectoryDocuments.UnreadableDirectoryException.class)
+                .hasMessage("'email' is given twice in the same place (line 7)");
+        assertThatThrownBy(() -> DirectoryDocuments.fromJson("{\"id\": \"acme\", \"id\": \"other\"}"))
+                .hasMessageStartingWith("'id' is given twice in the same place");
+    }
+
+    @Test
     void aMisspeltFieldIsRefusedWithItsPathAndLine() {
         String yaml = """
                 id: acme
