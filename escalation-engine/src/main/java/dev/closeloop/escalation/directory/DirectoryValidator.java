@@ -184,7 +184,9 @@ public final class DirectoryValidator {
 
     private static boolean validZone(String timeZone) {
         try {
-            return timeZone != null && !(ZoneId.of(timeZone) instanceof ZoneOffset) && timeZone.contains("/");
+            // region ids only (Europe/London), and plain UTC for sites that really keep it; offsets never follow DST
+            return timeZone != null && !(ZoneId.of(timeZone) instanceof ZoneOffset)
+                    && (timeZone.contains("/") || timeZone.equals("UTC"));
         } catch (DateTimeException e) {
             return false;
         }

@@ -203,6 +203,12 @@ class DirectoryValidatorTest {
     }
 
     @Test
+    void utcIsAZoneForSitesThatKeepIt() {
+        assertThat(violations(change("    timeZone: Europe/London\n", "    timeZone: UTC\n"))).isEmpty();
+        assertThat(violations(change("    timeZone: Europe/London\n", "    timeZone: Etc/UTC\n"))).isEmpty();
+    }
+
+    @Test
     void anUnknownOrMissingTimeZoneIsNamed() {
         assertThat(violations(change("    timeZone: Europe/London\n", "    timeZone: Europe/Lndon\n")))
                 .containsExactly(new Violation("sites[manchester].timeZone",
