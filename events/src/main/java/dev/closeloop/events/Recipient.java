@@ -35,6 +35,11 @@ public record Recipient(String managerId, String name, String email, String time
         this(managerId, name, email, timeZone, channels, escalationIds, null, null, null);
     }
 
+    /** When the alert reaches them if sent at {@code now}: then, or when their held digest goes out. */
+    public Instant reachedAt(Instant now) {
+        return holdUntil != null && holdUntil.isAfter(now) ? holdUntil : now;
+    }
+
     /** The same recipient with these acknowledge links. */
     public Recipient withAcknowledgeUrls(Map<String, String> urls) {
         return new Recipient(managerId, name, email, timeZone, channels, escalationIds, urls, holdUntil, groupWithin);

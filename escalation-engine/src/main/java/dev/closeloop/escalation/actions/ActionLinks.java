@@ -87,10 +87,7 @@ public final class ActionLinks {
             if (recipient.email() == null || recipient.email().isBlank()) {
                 return recipient;
             }
-            Instant now = clock.instant();
-            Instant reaches = recipient.holdUntil() != null && recipient.holdUntil().isAfter(now)
-                    ? recipient.holdUntil() : now;
-            Instant expiresAt = reaches.plus(validFor).truncatedTo(ChronoUnit.SECONDS);
+            Instant expiresAt = recipient.reachedAt(clock.instant()).plus(validFor).truncatedTo(ChronoUnit.SECONDS);
             Map<String, String> urls = new LinkedHashMap<>();
             for (String id : recipient.escalationIds()) {
                 uuid(id).ifPresent(uuid -> urls.put(id, url(mint(new ActionLink(tenant, uuid,

@@ -1,8 +1,10 @@
 package dev.closeloop.escalation.directory;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -32,6 +34,14 @@ public record Manager(String id, String name, String email, String locale, Strin
     public Manager {
         channels = channels == null || channels.isEmpty() ? List.of("EMAIL") : List.copyOf(channels);
         workingHours = workingHours == null ? Map.of() : WeekHours.copy(workingHours);
+    }
+
+    /**
+     * When an alert that can wait, raised at {@code at}, may reach them: empty when they are at work (at once),
+     * else the start of their next working hours.
+     */
+    public Optional<Instant> heldUntil(Instant at) {
+        return hours().nextOpening(at).filter(opening -> opening.isAfter(at));
     }
 
     /** Their working hours as a calendar; only for a validated manager. */

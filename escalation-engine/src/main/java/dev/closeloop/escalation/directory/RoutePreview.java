@@ -46,8 +46,7 @@ public record RoutePreview(String surveyId, Instant at, List<EscalationPreview> 
 
     /** Each escalation on its own: with others of the survey, one that cannot wait would take it along. */
     private static RecipientPreview recipient(Manager manager, Route route, Instant alertedAt) {
-        Instant heldUntil = route.delivery() == Delivery.WORKING_HOURS
-                ? manager.hours().nextOpening(alertedAt).filter(opening -> opening.isAfter(alertedAt)).orElse(null)
+        Instant heldUntil = route.delivery() == Delivery.WORKING_HOURS ? manager.heldUntil(alertedAt).orElse(null)
                 : null;
         Instant reaches = heldUntil == null ? alertedAt : heldUntil;
         return new RecipientPreview(manager.id(), manager.name(), manager.email(), manager.timeZone(),

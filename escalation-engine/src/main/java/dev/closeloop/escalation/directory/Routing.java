@@ -71,8 +71,7 @@ public final class Routing {
         List<Recipient> recipients = new ArrayList<>();
         byManager.forEach((managerId, about) -> directory.manager(managerId).ifPresent(m -> {
             boolean canWait = about.stream().allMatch(t -> t.route().delivery() == Delivery.WORKING_HOURS);
-            Instant holdUntil = canWait ? m.hours().nextOpening(now).filter(opening -> opening.isAfter(now))
-                    .orElse(null) : null;
+            Instant holdUntil = canWait ? m.heldUntil(now).orElse(null) : null;
             Duration groupWithin = about.stream().allMatch(t -> t.route().groupWithin() != null)
                     ? about.stream().map(t -> t.route().groupWithin()).min(Duration::compareTo).orElse(null)
                     : null;

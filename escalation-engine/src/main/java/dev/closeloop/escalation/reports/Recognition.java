@@ -38,8 +38,8 @@ public record Recognition(Instant from, Instant to, List<Entry> byTeam, List<Ent
             if (!praise && !won) {
                 continue;
             }
-            String team = orNone(e.team());
-            String agent = orNone(e.agentId());
+            String team = Reports.orNone(e.team());
+            String agent = Reports.orNone(e.agentId());
             teams.merge(team, new Entry(team, team, team, praise ? 1 : 0, won ? 1 : 0), Recognition::add);
             agents.merge(agent, new Entry(agent, e.agentName() == null ? agent : e.agentName(), team,
                     praise ? 1 : 0, won ? 1 : 0), Recognition::add);
@@ -56,9 +56,5 @@ public record Recognition(Instant from, Instant to, List<Entry> byTeam, List<Ent
         List<Entry> ranked = new ArrayList<>(entries.values());
         ranked.sort(Comparator.comparingInt(Entry::total).reversed().thenComparing(Entry::name));
         return List.copyOf(ranked);
-    }
-
-    private static String orNone(String value) {
-        return value == null || value.isBlank() ? Reports.NONE : value;
     }
 }

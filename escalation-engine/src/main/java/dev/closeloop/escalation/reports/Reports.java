@@ -107,7 +107,7 @@ public final class Reports {
         return Math.round(part * 10000.0 / whole) / 10000.0;
     }
 
-    private static String orNone(String value) {
+    static String orNone(String value) {
         return value == null || value.isBlank() ? NONE : value;
     }
 

@@ -30,6 +30,7 @@ import dev.closeloop.events.EscalationsRaised;
 import dev.closeloop.events.EventEnvelope;
 import dev.closeloop.events.RaisedEscalation;
 import dev.closeloop.events.Recipient;
+import dev.closeloop.events.Survey;
 import dev.closeloop.platform.outbox.Outbox;
 import dev.closeloop.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -110,8 +111,8 @@ public class SlaTimers {
     }
 
     /** What alerting an escalation's next level takes; null when it has none (its timer is cleared). */
-    private record Step(Escalation escalation, TenantDirectory directory, Route.Level next, List<String> managerIds,
-            TimelineEntry entry) {
+    private record Step(Escalation escalation, Survey survey, TenantDirectory directory, Route.Level next,
+            List<String> managerIds, TimelineEntry entry) {
     }
 
     private Uni<Step> step(Escalation escalation, Instant now) {
@@ -132,8 +133,8 @@ public class SlaTimers {
                     ? next.managerIds()
                     : List.of(directory.routing().fallback());
             List<NotifiedContact> told = EscalationService.contacts(directory, managerIds);
-            Instant overdueAt = Routing.overdueAt(directory, route, next, now, JsonColumns.survey(escalation.survey))
-                    .orElse(null);
+            Survey survey = JsonColumns.survey(escalation.survey);
+            Instant overdueAt = Routing.overdueAt(directory, route, next, now, survey).orElse(null);
             List<NotifiedContact> everyone = new ArrayList<>(escalation.recipients);
             told.stream().filter(c -> everyone.stream().noneMatch(e -> e.managerId().equals(c.managerId())))
                     .forEach(everyone::add);
@@ -155,7 +156,7 @@ public class SlaTimers {
                     escalation.id, escalation.surveyId, escalation.tenant, next.number(),
                     told.stream().map(NotifiedContact::email).collect(Collectors.joining(", ")), escalation.overdueAt);
             return escalations.moveToLevel(escalation.id, next.number(), overdueAt, everyone)
-                    .replaceWith(new Step(escalation, directory, next, managerIds, entry));
+                    .replaceWith(new Step(escalation, survey, directory, next, managerIds, entry));
         });
     }
 
@@ -178,8 +179,8 @@ public class SlaTimers {
             List<RaisedEscalation> raised = group.stream().map(step -> new RaisedEscalation(
                     step.escalation().id.toString(), step.escalation().type, step.escalation().reasons)).toList();
             EventEnvelope<EscalationsRaised> out = EventEnvelope.of(first.escalation().tenant,
-                    first.escalation().surveyId, now, new EscalationsRaised(JsonColumns.survey(
-                            first.escalation().survey), raised, recipients, first.next().number()));
+                    first.escalation().surveyId, now, new EscalationsRaised(first.survey(), raised,
+                            recipients, first.next().number()));
             List<TimelineEntry> entries = group.stream().map(Step::entry).toList();
             entries.forEach(entry -> entry.sourceEventId = out.eventId());
             chain = chain.flatMap(ignored -> timeline.record(entries))

@@ -143,12 +143,9 @@ public class AlertPreparation {
      * {@link #LONGEST_HOLD} ahead, whatever a message says.
      */
     static Instant reaches(Recipient recipient, Instant now) {
-        Instant held = recipient.holdUntil();
-        if (held == null || !held.isAfter(now)) {
-            return now;
-        }
+        Instant reached = recipient.reachedAt(now);
         Instant latest = now.plus(LONGEST_HOLD);
-        return held.isAfter(latest) ? latest : held;
+        return reached.isAfter(latest) ? latest : reached;
     }
 
     /**
