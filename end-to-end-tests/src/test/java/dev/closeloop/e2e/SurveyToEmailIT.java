@@ -50,7 +50,6 @@ import io.restassured.response.Response;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SurveyToEmailIT {
 
-    static final String API_KEY = "acme-local-key";
     static final String ADMIN = "admin@acme.example";
     static final String ADMIN_PASSWORD = "closeloop-admin";
     static final String MIA = "mia.jones@acme.example";
@@ -144,7 +143,7 @@ class SurveyToEmailIT {
         // about this survey only: level-2 alerts about earlier tests' surveys may arrive meanwhile (after 45 s)
         int emailsBefore = aboutSurvey(surveyId);
 
-        given().contentType("application/json").header("Authorization", "Bearer " + API_KEY).body(body.toString())
+        given().contentType("application/json").header("Authorization", "Bearer " + TelephonyPlatform.API_KEY).body(body.toString())
                 .post(stack.url(Service.SURVEY_INTAKE) + "/api/v1/surveys")
                 .then().statusCode(202).body("status", equalTo("ACCEPTED"));
 
@@ -319,23 +318,16 @@ class SurveyToEmailIT {
     }
 
     private void submit(ObjectNode body) {
-        String surveyId = body.get("surveyId").asText();
-        given().contentType("application/json").header("Authorization", "Bearer " + API_KEY).body(body.toString())
-                .post(stack.url(Service.SURVEY_INTAKE) + "/api/v1/surveys")
-                .then().statusCode(202)
-                .header("Location", "/api/v1/surveys/" + surveyId)
-                .body("surveyId", equalTo(surveyId)).body("tenant", equalTo("acme"));
-        acceptedAtMillis.put(surveyId, System.currentTimeMillis());
+        TelephonyPlatform.submit(stack, body);
+        acceptedAtMillis.put(body.get("surveyId").asText(), System.currentTimeMillis());
     }
 
     private Response uploadRecording(String recordingId, byte[] bytes) {
-        return given().contentType("audio/wav").header("Authorization", "Bearer " + API_KEY).body(bytes)
-                .put(stack.url(Service.RECORDING_SERVICE) + "/api/v1/recordings/" + recordingId);
+        return TelephonyPlatform.uploadRecording(stack, recordingId, bytes);
     }
 
     private static ObjectNode contractExample(String file) throws IOException {
-        Path path = repoRoot.resolve("survey-intake/src/test/resources/contract").resolve(file);
-        return (ObjectNode) JSON.readTree(Files.readString(path));
+        return TelephonyPlatform.contractExample(repoRoot, file);
     }
 
     private static io.restassured.specification.RequestSpecification asAdmin() {

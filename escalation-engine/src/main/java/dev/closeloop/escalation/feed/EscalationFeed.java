@@ -1,5 +1,6 @@
 package dev.closeloop.escalation.feed;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,21 +34,26 @@ public class EscalationFeed {
 
     /** The NOTIFY channel. */
     public static final String CHANNEL = "escalation_events";
+    /** Keeps idle connections open through proxies that close silent ones (often after 60 s). */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    public static final String HEARTBEAT_KIND = "HEARTBEAT";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final BroadcastProcessor<FeedEvent> hub = BroadcastProcessor.create();
     private final Vertx vertx;
+    private final Clock clock;
     private final String url;
     private final String user;
     private final String password;
     private PgSubscriber subscriber;
 
-    public EscalationFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public EscalationFeed(Vertx vertx, Clock clock, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.vertx = vertx;
+        this.clock = clock;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -73,6 +79,15 @@ public class EscalationFeed {
     /** Everything that happens to the tenant's escalations from now on. */
     public Multi<FeedEvent> of(String tenant) {
         return hub.filter(event -> tenant.equals(event.tenant()));
+    }
+
+    /**
+     * The same, with a {@value #HEARTBEAT_KIND} event every {@link #HEARTBEAT}: what a browser or API client keeps
+     * open.
+     */
+    public Multi<FeedEvent> withHeartbeat(String tenant) {
+        return Multi.createBy().merging().streams(of(tenant), Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(tick -> new FeedEvent(tenant, null, HEARTBEAT_KIND, clock.instant())));
     }
 
     /** The NOTIFY payload of a timeline entry. */

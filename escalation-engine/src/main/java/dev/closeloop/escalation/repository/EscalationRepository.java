@@ -24,7 +24,9 @@ import io.smallrye.mutiny.Uni;
 public class EscalationRepository implements PanacheRepositoryBase<Escalation, UUID> {
 
     /** What the escalation list can be narrowed by; null means any. */
-    public record Filter(String surveyId, EscalationType type, EscalationStatus status, Instant from, Instant to) {
+    /** What a list is narrowed to; null means any. */
+    public record Filter(String surveyId, EscalationType type, EscalationStatus status, String team, String site,
+            Instant from, Instant to) {
     }
 
     public record Found(List<Escalation> items, long total) {
@@ -132,6 +134,14 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
         if (filter.status() != null) {
             where.add("status = :status");
             params.and("status", filter.status());
+        }
+        if (filter.team() != null) {
+            where.add("team = :team");
+            params.and("team", filter.team());
+        }
+        if (filter.site() != null) {
+            where.add("site = :site");
+            params.and("site", filter.site());
         }
         if (filter.from() != null) {
             where.add("raisedAt >= :from");

@@ -5,12 +5,12 @@ import dev.closeloop.escalation.service.EscalationLifecycleService.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The authenticated account as the services see it: its tenant and username. */
-final class Callers {
+public final class Callers {
 
     private Callers() {
     }
 
-    static Caller of(SecurityIdentity identity) {
+    public static Caller of(SecurityIdentity identity) {
         return new Caller((String) identity.getAttribute(DirectoryIdentityProvider.TENANT),
                 identity.getPrincipal().getName());
     }

@@ -1,8 +1,5 @@
 package dev.closeloop.escalation.rest;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,18 +22,12 @@ import io.smallrye.mutiny.Multi;
 @Tag(name = "Escalations")
 public class EscalationFeedResource {
 
-    /** Keeps idle connections open through proxies that close silent ones (often after 60 s). */
-    static final Duration HEARTBEAT = Duration.ofSeconds(20);
-    public static final String HEARTBEAT_KIND = "HEARTBEAT";
-
     private final EscalationFeed feed;
     private final CurrentIdentityAssociation identity;
-    private final Clock clock;
 
-    public EscalationFeedResource(EscalationFeed feed, CurrentIdentityAssociation identity, Clock clock) {
+    public EscalationFeedResource(EscalationFeed feed, CurrentIdentityAssociation identity) {
         this.feed = feed;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @GET
@@ -47,8 +38,7 @@ public class EscalationFeedResource {
             + "replica made it: {tenant, escalationId, kind, at}. A HEARTBEAT event every 20 s keeps the connection "
             + "open. Nothing is replayed: after reconnecting, read the list again.")
     public Multi<FeedEvent> feed() {
-        return identity.getDeferredIdentity().map(Callers::of).toMulti().flatMap(caller -> Multi.createBy().merging()
-                .streams(feed.of(caller.tenant()), Multi.createFrom().ticks().every(HEARTBEAT)
-                        .map(tick -> new FeedEvent(caller.tenant(), null, HEARTBEAT_KIND, clock.instant()))));
+        return identity.getDeferredIdentity().map(Callers::of).toMulti()
+                .flatMap(caller -> feed.withHeartbeat(caller.tenant()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.closeloop.escalation.rest;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +18,7 @@ import dev.closeloop.escalation.service.NoDirectoryException;
 import dev.closeloop.escalation.service.StaleVersionException;
 import dev.closeloop.platform.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -27,6 +29,7 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class EscalationProblemMappers {
 
+    static final String CONSOLE_LOGIN = "/console/login";
     static final String CHALLENGE = "Basic realm=\"closeloop\", charset=\"UTF-8\"";
 
     @ServerExceptionMapper
@@ -88,13 +91,25 @@ public class EscalationProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        if (isConsole(request)) {
+            return Response.seeOther(URI.create(CONSOLE_LOGIN)).build();
+        }
         return unauthorized("HTTP Basic credentials of a Closeloop account are required");
     }
 
+    /** A wrong password on the console's login form goes back to the form, saying so; on the API, a 401. */
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        if (isConsole(request)) {
+            return Response.seeOther(URI.create(CONSOLE_LOGIN + "?error=true")).build();
+        }
         return unauthorized("the username or password is not valid");
+    }
+
+    private static boolean isConsole(HttpServerRequest request) {
+        String path = request.path();
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
     @ServerExceptionMapper

@@ -77,13 +77,17 @@ public class EscalationResource {
             @Parameter(description = "NEGATIVE_FEEDBACK, POOR_SCORE, LEAD or ALL_FIVES") @QueryParam("type") String type,
             @Parameter(description = "OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED or RESOLVED")
             @QueryParam("status") String status,
+            @Parameter(description = "Only escalations about this team's agents (its directory id)")
+            @QueryParam("team") String team,
+            @Parameter(description = "Only escalations about this site's agents (its directory id)")
+            @QueryParam("site") String site,
             @Parameter(description = "Raised at or after this instant (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Raised before this instant (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
             @QueryParam("size") String size) {
-        ListParameters parameters = ListParameters.parse(surveyId, type, status, from, to, page, size);
+        ListParameters parameters = ListParameters.parse(surveyId, type, status, team, site, from, to, page, size);
         return tenant()
                 .flatMap(tenant -> queries.list(tenant, parameters.filter(), parameters.page(), parameters.size()))
                 .map(found -> new EscalationPage(found.items().stream().map(EscalationView::of).toList(),

@@ -22,8 +22,8 @@ record ListParameters(EscalationRepository.Filter filter, int page, int size) {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
-    static ListParameters parse(String surveyId, String type, String status, String from, String to, String page,
-            String size) {
+    static ListParameters parse(String surveyId, String type, String status, String team, String site, String from,
+            String to, String page, String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         EscalationType typeValue = enumValue("type", type, EscalationType.class, errors);
         EscalationStatus statusValue = enumValue("status", status, EscalationStatus.class, errors);
@@ -42,7 +42,8 @@ record ListParameters(EscalationRepository.Filter filter, int page, int size) {
             throw new InvalidParametersException(errors);
         }
         return new ListParameters(new EscalationRepository.Filter(blank(surveyId) ? null : surveyId.strip(),
-                typeValue, statusValue, fromValue, toValue), pageValue, sizeValue);
+                typeValue, statusValue, blank(team) ? null : team.strip(), blank(site) ? null : site.strip(), fromValue,
+                toValue), pageValue, sizeValue);
     }
 
     private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type,

@@ -60,7 +60,11 @@ public class DirectoryIdentityProvider implements IdentityProvider<UsernamePassw
             Log.debugf("Refused login for username=%s", username);
             throw new AuthenticationFailedException();
         }
-        Accounts.Login found = login.get();
+        return identity(login.get());
+    }
+
+    /** The identity of an account, with its role and tenant. */
+    static SecurityIdentity identity(Accounts.Login found) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new TenantPrincipal(found.account().username(), found.tenant()))
                 .addRole(found.account().role())

@@ -1,0 +1,197 @@
+package dev.closeloop.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.closeloop.localstack.Service;
+import dev.closeloop.localstack.Stack;
+import dev.closeloop.localstack.StackConfig;
+import dev.closeloop.localstack.demo.Wav;
+
+/**
+ * The manager console in a real browser (Debian's headless Chromium) against the packaged services: a manager
+ * logs in, watches an escalation arrive without reloading, plays the call recording, acknowledges, and sees the
+ * reports move. Each step leaves a screenshot in {@code target/screenshots} (the README's come from here).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    static final String MIA = "mia.jones@acme.example";
+    static final String MIA_PASSWORD = "closeloop-manager";
+    /** Live means within a second or so of the change; this bound only keeps a broken test from hanging. */
+    static final Duration LIVE = Duration.ofSeconds(15);
+    /** Set on the page before a change: still there afterwards proves the page updated without reloading. */
+    static final String MARKER = "window.closeloopNotReloaded = true;";
+    static final String MARKED = "return window.closeloopNotReloaded === true;";
+
+    static Stack stack;
+    static Path repoRoot;
+    static Path screenshots;
+    static ChromeDriver browser;
+    static String console;
+    static String escalationId;
+
+    @BeforeAll
+    static void start() throws IOException {
+        repoRoot = StackConfig.findRepoRoot(Path.of(""));
+        Path scratch = Path.of(System.getProperty("closeloop.test.scratch", "target/test-scratch")).toAbsolutePath();
+        stack = Stack.start(StackConfig.forTests(repoRoot, scratch.resolve("browser-stack")));
+        console = stack.url(Service.ESCALATION_ENGINE) + "/console";
+        screenshots = Path.of("target/screenshots").toAbsolutePath();
+        browser = Chromium.start(scratch.resolve("chromium-profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aManagerLogsInAndSeesANewEscalationArriveWithoutReloading() throws Exception {
+        browser.get(console);
+        assertThat(browser.getCurrentUrl()).as("no session: the login form").contains("/console/login");
+        browser.findElement(By.id("username")).sendKeys(MIA);
+        browser.findElement(By.id("password")).sendKeys(MIA_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        await().atMost(LIVE).until(() -> browser.getCurrentUrl().endsWith("/console"));
+        await().atMost(LIVE).until(() -> "live".equals(browser.findElement(By.id("live")).getAttribute("data-state")));
+        browser.executeScript(MARKER);
+
+        TelephonyPlatform.uploadRecording(stack, "rec-browser-1", Wav.tune(11, 3.0)).then().statusCode(201);
+        ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-negative-feedback.json");
+        survey.put("surveyId", "tel-browser-negative");
+        ((ObjectNode) survey.get("call")).put("recordingId", "rec-browser-1");
+        TelephonyPlatform.submit(stack, survey);
+
+        escalationId = await().atMost(LIVE).until(() -> escalationOf("tel-browser-negative"), id -> id != null);
+        By row = By.cssSelector("tr[data-escalation-id='" + escalationId + "']");
+        await().atMost(LIVE).until(() -> !browser.findElements(row).isEmpty());
+        assertThat((Boolean) browser.executeScript(MARKED)).as("the row arrived without a reload").isTrue();
+        assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(browser.findElement(row).getText()).contains("Negative feedback", "Sam Lee", "Dana Smith");
+        Chromium.screenshot(browser, screenshots.resolve("console-feed.png"));
+    }
+
+    @Test
+    @Order(2)
+    void theRecordingPlaysOnTheEscalationPageAndAcknowledgingRecordsTheManager() throws Exception {
+        // the feed may swap its rows in (a delivery just got recorded) between finding the link and clicking it
+        await().atMost(LIVE).ignoreExceptions().until(() -> {
+            browser.findElement(By.cssSelector("tr[data-escalation-id='" + escalationId + "'] a")).click();
+            return true;
+        });
+        await().atMost(LIVE).until(() -> browser.getCurrentUrl().endsWith("/console/escalations/" + escalationId));
+        assertThat(browser.findElement(By.id("scores")).getText()).contains("1 / 5");
+        assertThat(browser.findElement(By.id("customer-phone")).getText()).isEqualTo("+441632960001");
+
+        WebElement audio = browser.findElement(By.id("recording"));
+        await().atMost(LIVE).until(() -> (Boolean) browser.executeScript(
+                "return arguments[0].readyState >= 1 && arguments[0].duration > 2.9;", audio));
+        browser.executeScript("arguments[0].play();", audio);
+        await().atMost(LIVE).until(() -> ((Number) browser.executeScript("return arguments[0].currentTime;", audio))
+                .doubleValue() > 0.2);
+        browser.executeScript("arguments[0].pause();", audio);
+
+        browser.findElement(By.id("acknowledge")).click();
+        await().atMost(LIVE).until(() -> "ACKNOWLEDGED".equals(
+                browser.findElement(By.id("status")).getAttribute("data-status")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Acknowledged");
+        Map<String, Object> escalation = asMia().get(stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations/"
+                + escalationId).then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(escalation).containsEntry("status", "ACKNOWLEDGED").containsEntry("acknowledgedBy", MIA);
+
+        // playing the recording is on the timeline: it comes from the recording-service, live, without a reload
+        browser.executeScript(MARKER);
+        await().atMost(LIVE).until(() -> !browser.findElements(
+                By.cssSelector("#timeline li[data-kind='RECORDING_ACCESSED']")).isEmpty());
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Acknowledged", MIA);
+        Chromium.screenshot(browser, screenshots.resolve("console-escalation.png"));
+    }
+
+    @Test
+    @Order(3)
+    void theReportsCountAnAcknowledgementTheMomentItHappens() throws Exception {
+        browser.get(console + "/reports");
+        int acknowledged = metric("ack-count");
+        assertThat(acknowledged).as("the acknowledgement of the previous step").isGreaterThanOrEqualTo(1);
+        int total = metric("total");
+        browser.executeScript(MARKER);
+
+        ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-poor-score.json");
+        survey.put("surveyId", "tel-browser-poor");
+        TelephonyPlatform.submit(stack, survey);
+        await().atMost(LIVE).until(() -> metric("total") == total + 1);
+
+        String poor = await().atMost(LIVE).until(() -> escalationOf("tel-browser-poor"), id -> id != null);
+        asMia().header("If-Match", "\"0\"").post(stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations/" + poor
+                + "/acknowledge").then().statusCode(200);
+        await().atMost(LIVE).until(() -> metric("ack-count") == acknowledged + 1);
+        assertThat((Boolean) browser.executeScript(MARKED)).as("the figures moved without a reload").isTrue();
+        assertThat(browser.findElement(By.id("by-team")).getText()).contains("Billing UK");
+        Chromium.screenshot(browser, screenshots.resolve("console-reports.png"));
+    }
+
+    @Test
+    @Order(4)
+    void theRecognitionWallShowsAnAgentsAllFivesLive() throws Exception {
+        browser.get(console + "/recognition");
+        browser.executeScript(MARKER);
+        ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-all-fives.json");
+        survey.put("surveyId", "tel-browser-fives");
+        TelephonyPlatform.submit(stack, survey);
+        await().atMost(LIVE).until(() -> !browser.findElements(By.cssSelector("#agents li[data-agent]")).isEmpty());
+        assertThat((Boolean) browser.executeScript(MARKED)).isTrue();
+        assertThat(browser.findElement(By.id("agents")).getText()).contains("1 × all 5's");
+        Chromium.screenshot(browser, screenshots.resolve("console-recognition.png"));
+    }
+
+    @Test
+    @Order(5)
+    void loggingOutEndsTheSession() {
+        browser.get(console);
+        browser.findElement(By.id("logout")).click();
+        await().atMost(LIVE).until(() -> !browser.findElements(By.id("logged-out")).isEmpty());
+        browser.get(console);
+        assertThat(browser.getCurrentUrl()).contains("/console/login");
+    }
+
+    private static int metric(String name) {
+        return Integer.parseInt(browser.findElement(By.cssSelector("[data-metric='" + name + "']")).getText().strip());
+    }
+
+    private static String escalationOf(String surveyId) {
+        List<String> ids = asMia().queryParam("surveyId", surveyId)
+                .get(stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static io.restassured.specification.RequestSpecification asMia() {
+        return given().auth().preemptive().basic(MIA, MIA_PASSWORD);
+    }
+}

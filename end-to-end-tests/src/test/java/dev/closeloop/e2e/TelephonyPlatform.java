@@ -1,0 +1,46 @@
+package dev.closeloop.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.closeloop.localstack.Service;
+import dev.closeloop.localstack.Stack;
+import io.restassured.response.Response;
+
+/** What the telephony platform does to a running stack: upload recordings and post surveys, as tenant acme. */
+final class TelephonyPlatform {
+
+    static final String API_KEY = "acme-local-key";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private TelephonyPlatform() {
+    }
+
+    /** Posts the survey and checks intake accepted it (202). */
+    static void submit(Stack stack, ObjectNode body) {
+        String surveyId = body.get("surveyId").asText();
+        given().contentType("application/json").header("Authorization", "Bearer " + API_KEY).body(body.toString())
+                .post(stack.url(Service.SURVEY_INTAKE) + "/api/v1/surveys")
+                .then().statusCode(202)
+                .header("Location", "/api/v1/surveys/" + surveyId)
+                .body("surveyId", equalTo(surveyId)).body("tenant", equalTo("acme"));
+    }
+
+    static Response uploadRecording(Stack stack, String recordingId, byte[] bytes) {
+        return given().contentType("audio/wav").header("Authorization", "Bearer " + API_KEY).body(bytes)
+                .put(stack.url(Service.RECORDING_SERVICE) + "/api/v1/recordings/" + recordingId);
+    }
+
+    /** One of the public contract's example bodies, to change and post. */
+    static ObjectNode contractExample(Path repoRoot, String file) throws IOException {
+        Path path = repoRoot.resolve("survey-intake/src/test/resources/contract").resolve(file);
+        return (ObjectNode) JSON.readTree(Files.readString(path));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.closeloop.escalation.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.closeloop.escalation.reports.Recognition;
+import dev.closeloop.escalation.service.ReportService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The reports and the recognition wall, for the viewer's tenant, over a period ending now. Both pages re-fetch
+ * their figures (the {@code live} fragments) whenever the feed says an escalation changed, so a manager sees an
+ * acknowledgement count the moment it happens.
+ */
+@Path("/console")
+public class ConsoleReportsResource {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance reports(Viewer viewer, ConsoleFilter.Period period, ReportView report,
+                List<ConsoleFilter.Period> periods);
+
+        static native TemplateInstance reportsLive(ReportView report);
+
+        static native TemplateInstance recognition(Viewer viewer, ConsoleFilter.Period period, Recognition wall,
+                List<ConsoleFilter.Period> periods);
+
+        static native TemplateInstance recognitionLive(Recognition wall);
+    }
+
+    private final ConsoleSession session;
+    private final ReportService reports;
+    private final Clock clock;
+
+    public ConsoleReportsResource(ConsoleSession session, ReportService reports, Clock clock) {
+        this.session = session;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("reports")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> reports(@QueryParam("period") String period) {
+        ConsoleFilter.Period chosen = period(period);
+        return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
+                .map(summary -> ConsolePages.html(Templates.reports(viewer, chosen,
+                        ReportView.of(summary, chosen.label()), List.of(ConsoleFilter.Period.values())))));
+    }
+
+    @GET
+    @Path("reports/live")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> reportsLive(@QueryParam("period") String period) {
+        ConsoleFilter.Period chosen = period(period);
+        return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
+                .map(summary -> ConsolePages.html(Templates.reportsLive(ReportView.of(summary, chosen.label())))));
+    }
+
+    @GET
+    @Path("recognition")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> recognition(@QueryParam("period") String period) {
+        ConsoleFilter.Period chosen = period(period);
+        return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
+                .map(wall -> ConsolePages.html(Templates.recognition(viewer, chosen, wall,
+                        List.of(ConsoleFilter.Period.values())))));
+    }
+
+    @GET
+    @Path("recognition/live")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> recognitionLive(@QueryParam("period") String period) {
+        ConsoleFilter.Period chosen = period(period);
+        return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
+                .map(wall -> ConsolePages.html(Templates.recognitionLive(wall))));
+    }
+
+    /** Days count in the viewer's zone, so "today" on the chart is their today. */
+    private ReportService.Scope scope(Viewer viewer, ConsoleFilter.Period period) {
+        Instant now = clock.instant();
+        return new ReportService.Scope(now.minus(period.length()), now, viewer.zone(), null, null);
+    }
+
+    /** The reports default to 30 days; an unknown period (an edited URL) reads as the default. */
+    private static ConsoleFilter.Period period(String value) {
+        return ConsoleFilter.Period.parse(value == null ? "" : value.strip()).orElse(ConsoleFilter.Period.MONTH);
+    }
+}
