@@ -69,10 +69,18 @@ class KubernetesManifestsIT {
         assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
                 .as("the key that signs acknowledge links, from its Secret").contains("CLOSELOOP_ACTION_LINKS_SECRET");
+        assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
+                .as("the console hands browsers the VAPID public key, never the private one")
+                .contains("CLOSELOOP_PUSH_VAPID_PUBLIC_KEY").doesNotContain("CLOSELOOP_PUSH_VAPID_PRIVATE_KEY");
+        assertThat(((Deployment) deployments.get("notification-service")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
+                .as("the VAPID pair that signs pushes, from the closeloop-web-push Secret")
+                .contains("CLOSELOOP_PUSH_VAPID_PUBLIC_KEY", "CLOSELOOP_PUSH_VAPID_PRIVATE_KEY");
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "StatefulSet/closeloop-postgres", "StatefulSet/closeloop-broker", "ConfigMap/closeloop-config",
                 "Secret/closeloop-db", "Secret/closeloop-api-keys", "Secret/closeloop-directory",
-                "Secret/closeloop-action-links",
+                "Secret/closeloop-action-links", "Secret/closeloop-web-push",
                 "PersistentVolumeClaim/closeloop-recordings");
         assertThat(objects).allSatisfy(o -> {
             if (!o.getKind().equals("Namespace")) {

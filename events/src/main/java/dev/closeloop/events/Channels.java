@@ -13,6 +13,8 @@ public final class Channels {
     public static final String ALERTS_DELIVERED = "alerts.delivered";
     /** recording-service → escalation-engine: a recording link was used (at most one per link, kind and burst). */
     public static final String RECORDINGS_ACCESSED = "recordings.accessed";
+    /** escalation-engine → notification-service: a manager's browser subscribed to push alerts, or unsubscribed. */
+    public static final String PUSH_SUBSCRIPTIONS = "push.subscriptions";
 
     private Channels() {
     }

@@ -45,6 +45,21 @@ class EventCodecTest {
     }
 
     @Test
+    void aPushSubscriptionChangeSurvivesTheRoundTrip() {
+        EventEnvelope<PushSubscriptionChanged> sent = EventEnvelope.of("acme", "mia-jones",
+                Instant.parse("2026-12-04T11:00:00Z"), new PushSubscriptionChanged("mia-jones",
+                        "https://push.example.net/send/abc", "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                        "tBHItJI5svbpez7KI4CCXg", true));
+
+        EventEnvelope<PushSubscriptionChanged> read = EventCodec.decode(EventCodec.encode(sent),
+                PushSubscriptionChanged.class);
+
+        assertThat(read).isEqualTo(sent);
+        assertThat(read.type()).isEqualTo("PushSubscriptionChanged.v1");
+        assertThat(read.aggregateId()).isEqualTo("mia-jones");
+    }
+
+    @Test
     void instantsAreWrittenAsIsoText() {
         String json = EventCodec.encode(EventEnvelope.of("acme", "tel-1", Instant.parse("2026-12-04T10:15:01Z"),
                 new SurveySubmitted(survey(), Instant.parse("2026-12-04T10:15:01Z"))));

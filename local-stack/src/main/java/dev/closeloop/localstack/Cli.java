@@ -17,7 +17,7 @@ import dev.closeloop.localstack.demo.DemoCommand;
 
 /**
  * The local stack from the command line, run by {@code ./closeloop} from the repository root:
- * {@code up}, {@code demo [--surveys N]}, {@code status}, {@code down}; and {@code infra}, the background
+ * {@code up}, {@code demo [--surveys N]}, {@code status}, {@code down}, {@code vapid-keys}; and {@code infra}, the background
  * process {@code up} starts for PostgreSQL, Artemis and the mail sink.
  */
 public final class Cli {
@@ -35,6 +35,9 @@ public final class Cli {
                                   and held for working hours
               status              show which components are running
               down                stop everything up started
+              vapid-keys          print a new VAPID key pair for browser push, as the environment lines
+                                  CLOSELOOP_PUSH_VAPID_PUBLIC_KEY=... and CLOSELOOP_PUSH_VAPID_PRIVATE_KEY=...
+                                  (up makes its own, kept in .closeloop/vapid-keys.env)
 
             State, logs and pids live in .closeloop/. Set CLOSELOOP_DIRECTORY_FILE or CLOSELOOP_API_KEYS_FILE
             to run up with another directory or API key file than those in config/local/.
@@ -70,6 +73,13 @@ public final class Cli {
             case "demo" -> {
                 Integer surveys = surveysOption(options, err);
                 return surveys == null ? USAGE : new DemoCommand(config, out, err).run(surveys);
+            }
+            case "vapid-keys" -> {
+                if (!options.isEmpty()) {
+                    return usage(err, command + " takes no options, got: " + String.join(" ", options));
+                }
+                out.print(VapidKeyPair.generate().envLines());
+                return 0;
             }
             case "up", "down", "status", "infra" -> {
                 if (!options.isEmpty()) {

@@ -49,7 +49,9 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         List<String> command = List.of(javaExecutable(), "-jar", jar.toString());
-        return start(service.moduleName(), command, config.environment(service), config.repoRoot(),
+        // the stack's own VAPID pair, made once and kept in its home: browsers subscribed stay subscribed
+        Map<String, String> environment = config.environment(service, VapidKeyPair.ofStack(config.vapidKeysFile()));
+        return start(service.moduleName(), command, environment, config.repoRoot(),
                 config.logFile(service.moduleName()), config.readinessUrl(service), detached);
     }
 

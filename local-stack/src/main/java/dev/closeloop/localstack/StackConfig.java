@@ -122,6 +122,11 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
         return home.resolve("artemis");
     }
 
+    /** The stack's VAPID key pair for browser push, made on the first {@code up} and kept for the next. */
+    public Path vapidKeysFile() {
+        return home.resolve("vapid-keys.env");
+    }
+
     public Path recordingsDirectory() {
         return home.resolve("recordings");
     }
@@ -131,8 +136,17 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
         return "http://localhost:" + port(Service.RECORDING_SERVICE);
     }
 
-    /** The environment variables of the runtime configuration contract for one service. */
+    /** The environment of one service without browser push (no VAPID keys). */
     public Map<String, String> environment(Service service) {
+        return environment(service, null);
+    }
+
+    /**
+     * The environment variables of the runtime configuration contract for one service.
+     *
+     * @param vapid the stack's VAPID pair for browser push, or null to run without push
+     */
+    public Map<String, String> environment(Service service, VapidKeyPair vapid) {
         Map<String, String> env = new LinkedHashMap<>();
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + infraPorts.postgres() + "/" + service.database();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
@@ -149,6 +163,11 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
                 env.put("CLOSELOOP_DIRECTORY_FILE", directoryFile.toString());
                 env.put("CLOSELOOP_PUBLIC_URL", url(Service.ESCALATION_ENGINE).toString());
                 env.put("CLOSELOOP_ACTION_LINKS_SECRET", LOCAL_ACTION_LINKS_SECRET);
+                if (vapid != null) {
+                    // the console hands it to browsers as their applicationServerKey; the private key stays with
+                    // the notification-service, which signs the pushes
+                    env.put(VapidKeyPair.PUBLIC_KEY_ENV, vapid.publicKey());
+                }
             }
             case RECORDING_SERVICE -> {
                 env.put("CLOSELOOP_API_KEYS_FILE", apiKeysFile.toString());
@@ -162,6 +181,10 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
                 // GreenMail speaks plain SMTP: the same settings as MailSinkTestResource
                 env.put("QUARKUS_MAILER_TLS", "false");
                 env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+                if (vapid != null) {
+                    env.put(VapidKeyPair.PUBLIC_KEY_ENV, vapid.publicKey());
+                    env.put(VapidKeyPair.PRIVATE_KEY_ENV, vapid.privateKey());
+                }
             }
         }
         return env;

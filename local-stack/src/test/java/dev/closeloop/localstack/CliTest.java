@@ -47,6 +47,15 @@ class CliTest {
     }
 
     @Test
+    void vapidKeysPrintsANewPairAsEnvironmentLines() throws Exception {
+        assertThat(run("vapid-keys")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
+                line -> assertThat(line).matches("CLOSELOOP_PUSH_VAPID_PUBLIC_KEY=[A-Za-z0-9_-]{87}"),
+                line -> assertThat(line).matches("CLOSELOOP_PUSH_VAPID_PRIVATE_KEY=[A-Za-z0-9_-]{43}"));
+    }
+
+    @Test
     void commandsWithoutOptionsRefuseThem() throws Exception {
         assertThat(run("up", "--fast")).isEqualTo(Cli.USAGE);
         assertThat(err()).contains("up takes no options, got: --fast");

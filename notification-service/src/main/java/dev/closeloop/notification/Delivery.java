@@ -13,13 +13,14 @@ import jakarta.persistence.Table;
 /**
  * One alert to deliver to one recipient on one channel: unique per (tenant, survey, recipient email,
  * channel, level), so an alert re-published or redelivered is never sent twice. It keeps the AlertReady
- * envelope it came from, which is all the email needs.
+ * envelope it came from, which is all the email or push needs.
  */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
 
     public static final String EMAIL = "EMAIL";
+    public static final String PUSH = "PUSH";
 
     @Id
     public UUID id;

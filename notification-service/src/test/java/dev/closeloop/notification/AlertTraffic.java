@@ -16,6 +16,7 @@ import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.mutiny.amqp.AmqpClient;
+import io.vertx.mutiny.amqp.AmqpConnection;
 import io.vertx.mutiny.amqp.AmqpMessage;
 import io.vertx.mutiny.amqp.AmqpSender;
 import io.vertx.mutiny.core.Vertx;
@@ -28,12 +29,13 @@ import io.vertx.mutiny.core.Vertx;
 public final class AlertTraffic implements AutoCloseable {
 
     private final AmqpClient client;
+    private final AmqpConnection connection;
     private final AmqpSender sender;
     private final Queue<EventEnvelope<AlertDelivered>> delivered = new ConcurrentLinkedQueue<>();
 
     private AlertTraffic(Vertx vertx, String host, int port) {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(host).setPort(port));
-        var connection = client.connectAndAwait();
+        connection = client.connectAndAwait();
         sender = connection.createSenderAndAwait(Channels.ALERTS_READY);
         connection.createReceiverAndAwait(Channels.ALERTS_DELIVERED)
                 .handler(message -> delivered.add(EventCodec.decode(message.bodyAsString(), AlertDelivered.class)));
@@ -51,6 +53,17 @@ public final class AlertTraffic implements AutoCloseable {
     public void send(String body) {
         sender.sendWithAckAndAwait(AmqpMessage.create().durable(true).contentType("application/json")
                 .withBody(body).build());
+    }
+
+    /** Sends a message to another address the service consumes, as its producer would. */
+    public void sendTo(String address, String body) {
+        AmqpSender other = connection.createSenderAndAwait(address);
+        try {
+            other.sendWithAckAndAwait(AmqpMessage.create().durable(true).contentType("application/json")
+                    .withBody(body).build());
+        } finally {
+            other.closeAndAwait();
+        }
     }
 
     public void send(EventEnvelope<AlertReady> alert) {

@@ -255,6 +255,28 @@ public class EscalationService {
         return contacts.stream().map(r -> r.name() + " <" + r.email() + ">").collect(Collectors.joining(", "));
     }
 
+    /**
+     * What the timeline says of a delivery report. A push is accepted by the browser's push service, not by the
+     * manager's mailbox, and fails for good when no subscribed browser is left: say so rather than "after N
+     * attempts" alone.
+     */
+    static String deliveryDetail(AlertDelivered delivery) {
+        boolean sent = AlertDelivered.SENT.equals(delivery.status());
+        if ("PUSH".equals(delivery.channel())) {
+            return sent
+                    ? String.format("PUSH alert (level %d) accepted by the push service for the browser(s) of %s",
+                            delivery.level(), delivery.recipientEmail())
+                    : String.format("PUSH alert (level %d) to the browser(s) of %s failed after %d attempts "
+                            + "(no subscribed browser took it; the email is separate)", delivery.level(),
+                            delivery.recipientEmail(), delivery.attempts());
+        }
+        return sent
+                ? String.format("%s alert (level %d) accepted for %s", delivery.channel(), delivery.level(),
+                        delivery.recipientEmail())
+                : String.format("%s alert (level %d) to %s failed after %d attempts", delivery.channel(),
+                        delivery.level(), delivery.recipientEmail(), delivery.attempts());
+    }
+
     private static TimelineEntry deliveryEntry(Escalation escalation, EventEnvelope<AlertDelivered> envelope) {
         AlertDelivered delivery = envelope.payload();
         boolean sent = AlertDelivered.SENT.equals(delivery.status());
@@ -267,11 +289,7 @@ public class EscalationService {
         entry.channel = delivery.channel();
         entry.recipientEmail = delivery.recipientEmail();
         entry.level = delivery.level();
-        entry.detail = sent
-                ? String.format("%s alert (level %d) accepted for %s", delivery.channel(), delivery.level(),
-                        delivery.recipientEmail())
-                : String.format("%s alert (level %d) to %s failed after %d attempts", delivery.channel(),
-                        delivery.level(), delivery.recipientEmail(), delivery.attempts());
+        entry.detail = deliveryDetail(delivery);
         entry.sourceEventId = envelope.eventId();
         return entry;
     }

@@ -11,8 +11,10 @@ import dev.closeloop.notification.DeliveryBatch;
  *
  * @param attemptsBefore attempts made before this one
  * @param alert          the AlertReady envelope as JSON
- * @param batch          the batch it is sent with, or null for an email of its own
+ * @param channel        EMAIL or PUSH
+ * @param batch          the batch it is sent with, or null for an email (or push) of its own
  */
 public record ClaimedDelivery(UUID id, UUID claimToken, String tenant, String surveyId, String recipientEmail,
-        int level, String managerId, String alert, int attemptsBefore, DeliveryBatch batch, Instant createdAt) {
+        String channel, int level, String managerId, String alert, int attemptsBefore, DeliveryBatch batch,
+        Instant createdAt) {
 }

@@ -36,7 +36,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Records a PENDING email delivery, due at its {@code nextAttemptAt}, unless one already exists for (tenant,
+     * Records a PENDING delivery, due at its {@code nextAttemptAt}, unless one already exists for (tenant,
      * survey, recipient, channel, level, escalations). Runs in the current transaction.
      *
      * @return true when inserted, false when the delivery already existed
@@ -133,7 +133,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 + "  FOR UPDATE OF d SKIP LOCKED) "
                 + "UPDATE delivery SET claimed_until = now() + make_interval(secs => $2), claim_token = $3 "
                 + "WHERE id IN (SELECT id FROM first UNION ALL SELECT id FROM rest_of_batch) "
-                + "RETURNING id, tenant, survey_id, recipient_email, level, manager_id, alert, attempts, batch, "
+                + "RETURNING id, tenant, survey_id, recipient_email, channel, level, manager_id, alert, attempts, batch, "
                 + "  created_at";
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), lease.toMillis() / 1000.0, token))
@@ -142,7 +142,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                     for (Row row : rows) {
                         String batch = row.getString("batch");
                         claimed.add(new ClaimedDelivery(row.getUUID("id"), token, row.getString("tenant"),
-                                row.getString("survey_id"), row.getString("recipient_email"), row.getInteger("level"),
+                                row.getString("survey_id"), row.getString("recipient_email"), row.getString("channel"),
+                                row.getInteger("level"),
                                 row.getString("manager_id"), row.getString("alert"), row.getInteger("attempts"),
                                 batch == null ? null : DeliveryBatch.valueOf(batch),
                                 row.getOffsetDateTime("created_at").toInstant()));

@@ -18,7 +18,9 @@ import dev.closeloop.events.Survey;
 import dev.closeloop.notification.Delivery;
 import dev.closeloop.notification.DeliveryBatch;
 import dev.closeloop.notification.DeliveryStatus;
+import dev.closeloop.notification.push.WebPush;
 import dev.closeloop.notification.repository.DeliveryRepository;
+import dev.closeloop.notification.repository.PushSubscriptionRepository;
 import dev.closeloop.platform.inbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -33,6 +35,9 @@ import io.smallrye.mutiny.Uni;
  * ones within the window join the agent's GROUP batch, due when the window closes.</li>
  * <li>otherwise due at once, as before.</li>
  * </ul>
+ * Every recipient gets the email. A recipient whose channels include PUSH, with a browser subscribed and push
+ * configured, also gets a PUSH delivery (same key, channel PUSH): held like the email when the email is held,
+ * but never digested or grouped, so each alert is its own push when due.
  */
 @ApplicationScoped
 public class AlertIntake {
@@ -43,11 +48,16 @@ public class AlertIntake {
 
     private final ProcessedEvents processedEvents;
     private final DeliveryRepository deliveries;
+    private final PushSubscriptionRepository subscriptions;
+    private final WebPush push;
     private final Clock clock;
 
-    public AlertIntake(ProcessedEvents processedEvents, DeliveryRepository deliveries, Clock clock) {
+    public AlertIntake(ProcessedEvents processedEvents, DeliveryRepository deliveries,
+            PushSubscriptionRepository subscriptions, WebPush push, Clock clock) {
         this.processedEvents = processedEvents;
         this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.push = push;
         this.clock = clock;
     }
 
@@ -70,8 +80,64 @@ public class AlertIntake {
             Delivery delivery = pendingEmail(envelope, now);
             return schedule(delivery, alert.recipient(), now)
                     .flatMap(ignored -> deliveries.insertPendingIfAbsent(delivery))
-                    .invoke(inserted -> logIntake(envelope, delivery, inserted));
+                    .invoke(inserted -> logIntake(envelope, delivery, inserted))
+                    .flatMap(emailInserted -> pushToo(envelope, delivery)
+                            .map(pushInserted -> emailInserted || pushInserted));
         });
+    }
+
+    /** The PUSH delivery next to the email, when the recipient takes push and has a subscribed browser. */
+    private Uni<Boolean> pushToo(EventEnvelope<AlertReady> envelope, Delivery email) {
+        Recipient recipient = envelope.payload().recipient();
+        if (!wantsPush(recipient, push.enabled())) {
+            return Uni.createFrom().item(false);
+        }
+        return subscriptions.anyFor(email.tenant, email.managerId).flatMap(subscribed -> {
+            if (!subscribed) {
+                Log.infof("No browser subscribed to push for managerId=%s, email only: surveyId=%s eventId=%s",
+                        email.managerId, email.surveyId, envelope.eventId());
+                return Uni.createFrom().item(false);
+            }
+            Delivery pushed = pushBeside(email);
+            return deliveries.insertPendingIfAbsent(pushed).invoke(inserted -> {
+                if (inserted) {
+                    Log.infof("Push delivery queued deliveryId=%s surveyId=%s escalationIds=%s eventId=%s level=%d "
+                            + "managerId=%s%s", pushed.id, pushed.surveyId, escalationIds(envelope.payload()),
+                            envelope.eventId(), pushed.level, pushed.managerId,
+                            pushed.nextAttemptAt.isAfter(pushed.createdAt) ? ", held until " + pushed.nextAttemptAt
+                                    : "");
+                }
+            });
+        });
+    }
+
+    /** Push goes to managers who take it (their channels), only when configured; email goes to everyone. */
+    static boolean wantsPush(Recipient recipient, boolean pushConfigured) {
+        return pushConfigured && recipient.managerId() != null && !recipient.managerId().isBlank()
+                && recipient.channels().stream().anyMatch(Delivery.PUSH::equalsIgnoreCase);
+    }
+
+    /**
+     * The push twin of an email delivery: held as long as the email (a digest's hold), but never batched, so
+     * each alert is its own push; due at once otherwise, also when the email waits for a burst window.
+     */
+    static Delivery pushBeside(Delivery email) {
+        Delivery pushed = new Delivery();
+        pushed.id = UUID.randomUUID();
+        pushed.tenant = email.tenant;
+        pushed.surveyId = email.surveyId;
+        pushed.recipientEmail = email.recipientEmail;
+        pushed.channel = Delivery.PUSH;
+        pushed.level = email.level;
+        pushed.escalationIds = email.escalationIds;
+        pushed.managerId = email.managerId;
+        pushed.sourceEventId = email.sourceEventId;
+        pushed.alert = email.alert;
+        pushed.status = DeliveryStatus.PENDING;
+        pushed.agentId = email.agentId;
+        pushed.createdAt = email.createdAt;
+        pushed.nextAttemptAt = email.batch == DeliveryBatch.DIGEST ? email.nextAttemptAt : email.createdAt;
+        return pushed;
     }
 
     private static void logIntake(EventEnvelope<AlertReady> envelope, Delivery delivery, boolean inserted) {
@@ -144,7 +210,7 @@ public class AlertIntake {
         delivery.tenant = envelope.tenant();
         delivery.surveyId = alert.survey().surveyId();
         delivery.recipientEmail = alert.recipient().email().strip().toLowerCase(Locale.ROOT);
-        // email is the only channel so far: every recipient gets it, so no alert is dropped for want of one
+        // every recipient gets the email, so no alert is dropped for want of a channel
         delivery.channel = Delivery.EMAIL;
         delivery.level = alert.level();
         delivery.escalationIds = alert.escalations().stream().map(RaisedEscalation::escalationId).sorted()

@@ -25,8 +25,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records the outcome of one attempt at one email: a single delivery, or every delivery of a batch sent as
- * that email. The deliveries' new state and the AlertDelivered that announces each final outcome (one per
+ * Records the outcome of one attempt at one email (a single delivery, or every delivery of a batch sent as
+ * that email) or one push (a single delivery, to every browser of its manager). The deliveries' new state and the AlertDelivered that announces each final outcome (one per
  * delivery, so every escalation's timeline hears of it) commit in one transaction, so the engine hears of
  * every SENT or FAILED delivery, once. Only the claim that owns a delivery can complete it: a worker whose
  * lease lapsed changes nothing.
@@ -50,7 +50,7 @@ public class DeliveryCompletion {
     }
 
     /**
-     * The SMTP server accepted the email.
+     * The SMTP server accepted the email, or a push service the push.
      *
      * @return true when an AlertDelivered was enqueued (kick the relay after commit)
      */
@@ -74,17 +74,29 @@ public class DeliveryCompletion {
         return eachOf(email, outgoing -> recordFailure(outgoing, String.valueOf(failure), now, dueAgainAt));
     }
 
+    /**
+     * The attempt failed in a way no retry can mend (every browser of the manager is gone): FAILED now, whatever
+     * attempts are left.
+     *
+     * @return true when an AlertDelivered FAILED was enqueued (kick the relay after commit)
+     */
+    @WithTransaction
+    public Uni<Boolean> giveUp(List<Outgoing> deliveries, String reason) {
+        Instant now = clock.instant();
+        return eachOf(deliveries, outgoing -> markFailed(outgoing, reason, now));
+    }
+
     private Uni<Boolean> markSent(Outgoing outgoing, Instant now) {
         ClaimedDelivery claimed = outgoing.claimed();
         int attempts = claimed.attemptsBefore() + 1;
         return deliveries.markSent(claimed, now).flatMap(updated -> {
             if (!updated) {
-                Log.warnf("Email sent but the claim had lapsed, another worker owns it: deliveryId=%s surveyId=%s",
-                        claimed.id(), claimed.surveyId());
+                Log.warnf("%s sent but the claim had lapsed, another worker owns it: deliveryId=%s surveyId=%s",
+                        what(claimed), claimed.id(), claimed.surveyId());
                 return Uni.createFrom().item(false);
             }
-            Log.infof("Email sent deliveryId=%s surveyId=%s escalationIds=%s level=%d attempts=%d%s",
-                    claimed.id(), claimed.surveyId(), String.join(",", escalationIds(outgoing.alert())),
+            Log.infof("%s sent deliveryId=%s surveyId=%s escalationIds=%s level=%d attempts=%d%s",
+                    what(claimed), claimed.id(), claimed.surveyId(), String.join(",", escalationIds(outgoing.alert())),
                     claimed.level(), attempts, claimed.batch() == null ? "" : " in a " + claimed.batch());
             return outbox.enqueue(Channels.ALERTS_DELIVERED,
                     delivered(outgoing, AlertDelivered.SENT, attempts, now)).replaceWith(true);
@@ -95,24 +107,34 @@ public class DeliveryCompletion {
         ClaimedDelivery claimed = outgoing.claimed();
         int attempts = claimed.attemptsBefore() + 1;
         if (attempts >= config.maxAttempts()) {
-            return deliveries.markFailed(claimed, error, now).flatMap(updated -> {
-                if (!updated) {
-                    return Uni.createFrom().item(false);
-                }
-                Log.errorf("Email delivery FAILED after %d attempts, giving up: deliveryId=%s surveyId=%s "
-                        + "escalationIds=%s: %s", attempts, claimed.id(), claimed.surveyId(),
-                        String.join(",", escalationIds(outgoing.alert())), error);
-                return outbox.enqueue(Channels.ALERTS_DELIVERED,
-                        delivered(outgoing, AlertDelivered.FAILED, attempts, now)).replaceWith(true);
-            });
+            return markFailed(outgoing, error, now);
         }
         return deliveries.reschedule(claimed, dueAgainAt, error).invoke(updated -> {
             if (updated) {
-                Log.warnf("Email not sent (attempt %d of %d), retrying in %s: deliveryId=%s surveyId=%s: %s",
-                        attempts, config.maxAttempts(), Duration.between(now, dueAgainAt), claimed.id(),
-                        claimed.surveyId(), error);
+                Log.warnf("%s not sent (attempt %d of %d), retrying in %s: deliveryId=%s surveyId=%s: %s",
+                        what(claimed), attempts, config.maxAttempts(), Duration.between(now, dueAgainAt),
+                        claimed.id(), claimed.surveyId(), error);
             }
         }).replaceWith(false);
+    }
+
+    private Uni<Boolean> markFailed(Outgoing outgoing, String error, Instant now) {
+        ClaimedDelivery claimed = outgoing.claimed();
+        int attempts = claimed.attemptsBefore() + 1;
+        return deliveries.markFailed(claimed, error, now).flatMap(updated -> {
+            if (!updated) {
+                return Uni.createFrom().item(false);
+            }
+            Log.errorf("%s delivery FAILED after %d attempts, giving up: deliveryId=%s surveyId=%s "
+                    + "escalationIds=%s: %s", what(claimed), attempts, claimed.id(), claimed.surveyId(),
+                    String.join(",", escalationIds(outgoing.alert())), error);
+            return outbox.enqueue(Channels.ALERTS_DELIVERED,
+                    delivered(outgoing, AlertDelivered.FAILED, attempts, now)).replaceWith(true);
+        });
+    }
+
+    private static String what(ClaimedDelivery claimed) {
+        return Delivery.PUSH.equals(claimed.channel()) ? "Push" : "Email";
     }
 
     /** One after the other: the deliveries share this transaction's session, which takes one query at a time. */
@@ -130,7 +152,7 @@ public class DeliveryCompletion {
         String recipientEmail = alert == null ? claimed.recipientEmail() : alert.recipient().email();
         return EventEnvelope.of(claimed.tenant(), claimed.surveyId(), now,
                 new AlertDelivered(claimed.surveyId(), escalationIds(alert), claimed.managerId(), recipientEmail,
-                        Delivery.EMAIL, claimed.level(), status, attempts, now));
+                        claimed.channel(), claimed.level(), status, attempts, now));
     }
 
     private static List<String> escalationIds(AlertReady alert) {

@@ -16,12 +16,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.closeloop.events.AlertReady;
 import dev.closeloop.events.EventCodec;
+import dev.closeloop.notification.Delivery;
 import dev.closeloop.notification.DeliveryBatch;
 import dev.closeloop.notification.config.DeliveryConfig;
 import dev.closeloop.notification.email.AlertEmailRenderer;
 import dev.closeloop.notification.email.RenderedEmail;
+import dev.closeloop.notification.push.PushMessage;
+import dev.closeloop.notification.push.PushResult;
+import dev.closeloop.notification.push.WebPush;
+import dev.closeloop.notification.repository.BrowserSubscription;
 import dev.closeloop.notification.repository.ClaimedDelivery;
 import dev.closeloop.notification.repository.DeliveryRepository;
+import dev.closeloop.notification.repository.PushSubscriptionRepository;
 import dev.closeloop.platform.outbox.OutboxRelay;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -48,18 +54,28 @@ import io.vertx.core.Vertx;
  * database) before recording SENT; the lease lapses and the delivery is sent again. Every email therefore
  * carries a Message-ID derived from the delivery id (a batch's: from all its delivery ids), identical on
  * every attempt, by which mail systems and clients recognise the copy.
+ *
+ * <p>A PUSH delivery goes to every browser its manager subscribed, through {@link WebPush}: SENT when any push
+ * service took it; a browser whose push service answers 404/410 is forgotten; FAILED at once when no browser is
+ * left (or every push service refused it for good); retried with the same back-off as email when a push
+ * service is busy, failing or unreachable. A failed push does not stop the round: one browser's push service
+ * says nothing about the SMTP server or other push services.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     enum Outcome {
-        SENT, NOTHING_DUE, STOP
+        SENT, NOTHING_DUE, STOP,
+        /** A push was not sent; the next due delivery is still worth trying. */
+        NEXT
     }
 
     private final DeliveryRepository deliveries;
     private final DeliveryCompletion completion;
     private final AlertEmailRenderer renderer;
     private final ReactiveMailer mailer;
+    private final WebPush push;
+    private final PushSubscriptionRepository subscriptions;
     private final OutboxRelay relay;
     private final DeliveryConfig config;
     private final Vertx vertx;
@@ -69,8 +85,8 @@ public class DeliveryWorker {
     private final AtomicBoolean kicked = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryRepository deliveries, DeliveryCompletion completion, AlertEmailRenderer renderer,
-            ReactiveMailer mailer, OutboxRelay relay, DeliveryConfig config, Vertx vertx, Clock clock,
-            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+            ReactiveMailer mailer, WebPush push, PushSubscriptionRepository subscriptions, OutboxRelay relay,
+            DeliveryConfig config, Vertx vertx, Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
         if (config.sendTimeout().compareTo(config.lease()) >= 0) {
             throw new IllegalStateException("closeloop.delivery.send-timeout (" + config.sendTimeout()
                     + ") must be shorter than closeloop.delivery.lease (" + config.lease()
@@ -80,6 +96,8 @@ public class DeliveryWorker {
         this.completion = completion;
         this.renderer = renderer;
         this.mailer = mailer;
+        this.push = push;
+        this.subscriptions = subscriptions;
         this.relay = relay;
         this.config = config;
         this.vertx = vertx;
@@ -124,7 +142,7 @@ public class DeliveryWorker {
     private Uni<Void> drain(Executor onContext) {
         kicked.set(false);
         return Multi.createBy().repeating().uni(() -> deliverNext(onContext))
-                .whilst(outcome -> outcome == Outcome.SENT)
+                .whilst(outcome -> outcome == Outcome.SENT || outcome == Outcome.NEXT)
                 .collect().last()
                 .flatMap(last -> last == Outcome.NOTHING_DUE && kicked.get()
                         ? drain(onContext)
@@ -139,8 +157,69 @@ public class DeliveryWorker {
                         : attempt(claimed, onContext));
     }
 
-    /** One email: a single delivery, or a whole batch claimed together. Sent once; one outcome for all. */
     private Uni<Outcome> attempt(List<ClaimedDelivery> claimed, Executor onContext) {
+        return Delivery.PUSH.equals(claimed.get(0).channel()) ? attemptPush(claimed.get(0), onContext)
+                : attemptEmail(claimed, onContext);
+    }
+
+    /** One push to every browser of the delivery's manager; one outcome for the delivery. */
+    private Uni<Outcome> attemptPush(ClaimedDelivery claimed, Executor onContext) {
+        Outgoing outgoing;
+        PushMessage message;
+        try {
+            outgoing = new Outgoing(claimed, EventCodec.decode(claimed.alert(), AlertReady.class).payload());
+            message = PushMessage.of(claimed.tenant(), outgoing.alert());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Cannot make the push deliveryId=%s surveyId=%s", claimed.id(), claimed.surveyId());
+            return completion.giveUp(List.of(new Outgoing(claimed, readable(claimed))), String.valueOf(e))
+                    .invoke(this::kickRelayIf).replaceWith(Outcome.NEXT);
+        }
+        if (!push.enabled()) {
+            // queued while push was configured, and the service restarted without keys
+            return completion.giveUp(List.of(outgoing), "browser push is off (no VAPID keys)")
+                    .invoke(this::kickRelayIf).replaceWith(Outcome.NEXT);
+        }
+        return subscriptions.findFor(claimed.tenant(), claimed.managerId())
+                .emitOn(onContext)
+                .flatMap(browsers -> Multi.createFrom().iterable(browsers)
+                        .onItem().transformToUniAndConcatenate(browser -> push.send(browser, message)
+                                .flatMap(result -> forgetIfGone(claimed, browser, result)))
+                        .collect().asList())
+                .emitOn(onContext)
+                .flatMap(results -> completePush(outgoing, results));
+    }
+
+    private Uni<PushResult> forgetIfGone(ClaimedDelivery claimed, BrowserSubscription browser, PushResult result) {
+        if (result.kind() == PushResult.Kind.GONE) {
+            return subscriptions.deleteGone(browser).invoke(deleted -> Log.infof("Push service answered %d: "
+                    + "browser forgotten, managerId=%s endpoint=%s deliveryId=%s surveyId=%s", result.status(),
+                    browser.managerId(), browser.endpoint(), claimed.id(), claimed.surveyId()))
+                    .replaceWith(result);
+        }
+        if (result.kind() != PushResult.Kind.ACCEPTED) {
+            Log.warnf("Push not taken (%s, %s): managerId=%s endpoint=%s deliveryId=%s surveyId=%s", result.kind(),
+                    result.detail(), browser.managerId(), browser.endpoint(), claimed.id(), claimed.surveyId());
+        }
+        return Uni.createFrom().item(result);
+    }
+
+    /** SENT when any browser's push service took it, retried when one may later, FAILED otherwise. */
+    private Uni<Outcome> completePush(Outgoing outgoing, List<PushResult> results) {
+        List<Outgoing> one = List.of(outgoing);
+        if (results.stream().anyMatch(r -> r.kind() == PushResult.Kind.ACCEPTED)) {
+            return completion.markSent(one).invoke(this::kickRelayIf).replaceWith(Outcome.SENT);
+        }
+        String why = results.isEmpty() ? "no browser subscribed"
+                : results.stream().map(r -> r.kind() + " " + r.detail()).collect(Collectors.joining("; "));
+        if (results.stream().anyMatch(r -> r.kind() == PushResult.Kind.RETRY)) {
+            return completion.recordFailure(one, new IllegalStateException(why)).invoke(this::kickRelayIf)
+                    .replaceWith(Outcome.NEXT);
+        }
+        return completion.giveUp(one, why).invoke(this::kickRelayIf).replaceWith(Outcome.NEXT);
+    }
+
+    /** One email: a single delivery, or a whole batch claimed together. Sent once; one outcome for all. */
+    private Uni<Outcome> attemptEmail(List<ClaimedDelivery> claimed, Executor onContext) {
         List<Outgoing> email;
         Mail mail;
         try {
