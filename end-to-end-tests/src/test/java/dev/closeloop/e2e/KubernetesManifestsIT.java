@@ -68,7 +68,9 @@ class KubernetesManifestsIT {
         }
         assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
-                .as("the key that signs acknowledge links, from its Secret").contains("CLOSELOOP_ACTION_LINKS_SECRET");
+                .as("the key that signs acknowledge links, from its Secret").contains("CLOSELOOP_ACTION_LINKS_SECRET")
+                .as("the key that encrypts console sessions, from its Secret")
+                .contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
         assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
                 .as("the console hands browsers the VAPID public key, never the private one")
@@ -80,7 +82,7 @@ class KubernetesManifestsIT {
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "StatefulSet/closeloop-postgres", "StatefulSet/closeloop-broker", "ConfigMap/closeloop-config",
                 "Secret/closeloop-db", "Secret/closeloop-api-keys", "Secret/closeloop-directory",
-                "Secret/closeloop-action-links", "Secret/closeloop-web-push",
+                "Secret/closeloop-action-links", "Secret/closeloop-web-push", "Secret/closeloop-console",
                 "PersistentVolumeClaim/closeloop-recordings");
         assertThat(objects).allSatisfy(o -> {
             if (!o.getKind().equals("Namespace")) {

@@ -14,6 +14,7 @@ import dev.closeloop.events.Channels;
 import dev.closeloop.events.EscalationsRaised;
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
+import dev.closeloop.events.PushSubscriptionChanged;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -24,7 +25,7 @@ import io.vertx.core.Vertx;
 /**
  * The test's own plain AMQP client: it plays survey-intake and notification-service by sending to
  * the engine's addresses, and plays recording-service as the only consumer of escalations.raised,
- * keeping everything published there. One per test JVM, like the broker.
+ * keeping everything published there, and as the notification-service's ear for push.subscriptions. One per test JVM, like the broker.
  */
 public final class EngineBroker {
 
@@ -32,6 +33,7 @@ public final class EngineBroker {
 
     private final AmqpConnection connection;
     private final Queue<EventEnvelope<EscalationsRaised>> raised = new ConcurrentLinkedQueue<>();
+    private final Queue<EventEnvelope<PushSubscriptionChanged>> pushSubscriptions = new ConcurrentLinkedQueue<>();
 
     private EngineBroker(AmqpConnection connection) {
         this.connection = connection;
@@ -45,6 +47,9 @@ public final class EngineBroker {
             EngineBroker broker = new EngineBroker(connection);
             await(connection.createReceiver(Channels.ESCALATIONS_RAISED).map(receiver -> receiver.handler(
                     message -> broker.raised.add(EventCodec.decode(text(message), EscalationsRaised.class)))));
+            await(connection.createReceiver(Channels.PUSH_SUBSCRIPTIONS).map(receiver -> receiver.handler(
+                    message -> broker.pushSubscriptions.add(EventCodec.decode(text(message),
+                            PushSubscriptionChanged.class)))));
             instance = broker;
         }
         return instance;
@@ -61,6 +66,11 @@ public final class EngineBroker {
     /** Every EscalationsRaised published so far about this survey. */
     public List<EventEnvelope<EscalationsRaised>> raisedFor(String surveyId) {
         return raised.stream().filter(e -> e.payload().survey().surveyId().equals(surveyId)).toList();
+    }
+
+    /** Every push subscription change published so far for this browser endpoint. */
+    public List<EventEnvelope<PushSubscriptionChanged>> pushSubscriptionsOf(String endpoint) {
+        return pushSubscriptions.stream().filter(e -> e.payload().endpoint().equals(endpoint)).toList();
     }
 
     private static String text(AmqpMessage message) {

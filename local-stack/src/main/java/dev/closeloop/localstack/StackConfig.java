@@ -30,6 +30,7 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
      * passwords: the local stack is a demo; a deployment takes its own from a Secret.
      */
     static final String LOCAL_ACTION_LINKS_SECRET = "local-stack-action-link-secret-demo-only";
+    static final String LOCAL_CONSOLE_SESSION_KEY = "local-stack-console-session-key-demo-only";
 
     public StackConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -163,6 +164,7 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
                 env.put("CLOSELOOP_DIRECTORY_FILE", directoryFile.toString());
                 env.put("CLOSELOOP_PUBLIC_URL", url(Service.ESCALATION_ENGINE).toString());
                 env.put("CLOSELOOP_ACTION_LINKS_SECRET", LOCAL_ACTION_LINKS_SECRET);
+                env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", LOCAL_CONSOLE_SESSION_KEY);
                 if (vapid != null) {
                     // the console hands it to browsers as their applicationServerKey; the private key stays with
                     // the notification-service, which signs the pushes

@@ -170,6 +170,42 @@ class ConsoleTest {
     }
 
     @Test
+    void aManagerSubscribesABrowserToPushAndTheSubscriptionGoesToTheNotificationService() {
+        Browser mia = Browser.logIn("mia.jones@acme.example", "closeloop-manager");
+        String token = csrfToken(mia.get("/console").then().statusCode(200).extract().asString());
+        String endpoint = "https://push.example/send/" + java.util.UUID.randomUUID();
+        // a real browser's key sizes: a 65-byte uncompressed P-256 point, a 16-byte secret
+        byte[] point = new byte[65];
+        point[0] = 0x04;
+        String p256dh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        String auth = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
+
+        mia.post("/console/push/subscribe", Map.of("endpoint", endpoint, "p256dh", p256dh, "auth", auth))
+                .then().statusCode(400);
+        mia.post("/console/push/subscribe", Map.of("csrf-token", token, "endpoint", endpoint, "p256dh", "short",
+                "auth", auth)).then().statusCode(400).body(containsString("p256dh"));
+        Browser admin = Browser.logIn("admin@acme.example", "closeloop-admin");
+        String adminToken = csrfToken(admin.get("/console").then().statusCode(200).extract().asString());
+        admin.post("/console/push/subscribe", Map.of("csrf-token", adminToken, "endpoint", endpoint, "p256dh",
+                p256dh, "auth", auth)).then().statusCode(403).body(containsString("not a manager"));
+        assertThat(broker.pushSubscriptionsOf(endpoint)).as("nothing published for refused requests").isEmpty();
+
+        mia.post("/console/push/subscribe", Map.of("csrf-token", token, "endpoint", endpoint, "p256dh", p256dh,
+                "auth", auth)).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.pushSubscriptionsOf(endpoint).size() == 1);
+        var subscribed = broker.pushSubscriptionsOf(endpoint).get(0);
+        assertThat(subscribed.tenant()).isEqualTo("acme");
+        assertThat(subscribed.payload().managerId()).isEqualTo("mia-jones");
+        assertThat(subscribed.payload().active()).isTrue();
+        assertThat(subscribed.payload().p256dh()).isEqualTo(p256dh);
+
+        mia.post("/console/push/unsubscribe", Map.of("csrf-token", token, "endpoint", endpoint))
+                .then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.pushSubscriptionsOf(endpoint).size() == 2);
+        assertThat(broker.pushSubscriptionsOf(endpoint).get(1).payload().active()).isFalse();
+    }
+
+    @Test
     void loggingOutEndsTheSession() {
         Browser mia = Browser.logIn("mia.jones@acme.example", "closeloop-manager");
         String token = csrfToken(mia.get("/console").then().statusCode(200).extract().asString());

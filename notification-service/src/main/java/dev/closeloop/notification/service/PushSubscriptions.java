@@ -1,16 +1,12 @@
 package dev.closeloop.notification.service;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.closeloop.events.EventCodec;
 import dev.closeloop.events.EventEnvelope;
 import dev.closeloop.events.PushSubscriptionChanged;
-import dev.closeloop.notification.push.Base64Url;
 import dev.closeloop.notification.repository.BrowserSubscription;
 import dev.closeloop.notification.repository.PushSubscriptionRepository;
 import dev.closeloop.platform.inbox.ProcessedEvents;
@@ -26,9 +22,6 @@ import io.smallrye.mutiny.Uni;
 public class PushSubscriptions {
 
     static final String CONSUMER = "notification-service.push-subscriptions";
-
-    private static final int MAX_ENDPOINT = 2048;
-    private static final int MAX_MANAGER_ID = 200;
 
     private final ProcessedEvents processedEvents;
     private final PushSubscriptionRepository subscriptions;
@@ -70,52 +63,14 @@ public class PushSubscriptions {
     }
 
     /**
-     * A subscription names a manager and an https endpoint (http only on this machine, for tests and the local
-     * demo) and, when active, the browser's keys: p256dh a 65-byte uncompressed P-256 point and auth 16 bytes,
-     * both base64url.
+     * A subscription the console should never have published ({@link PushSubscriptionChanged#problem()}).
      *
      * @throws EventCodec.MalformedEventException naming what is wrong; retrying cannot help
      */
     public static void validate(EventEnvelope<PushSubscriptionChanged> envelope) {
-        PushSubscriptionChanged change = envelope.payload();
-        if (change.managerId() == null || change.managerId().isBlank()
-                || change.managerId().strip().length() > MAX_MANAGER_ID) {
-            throw malformed("without a manager id (or one over " + MAX_MANAGER_ID + " characters)");
-        }
-        validateEndpoint(change.endpoint());
-        if (!change.active()) {
-            return;
-        }
-        try {
-            byte[] p256dh = Base64Url.decode(change.p256dh(), "p256dh");
-            if (p256dh.length != 65 || p256dh[0] != 0x04) {
-                throw malformed("whose p256dh is not a 65-byte uncompressed P-256 point (" + p256dh.length + " bytes)");
-            }
-            byte[] auth = Base64Url.decode(change.auth(), "auth");
-            if (auth.length != 16) {
-                throw malformed("whose auth secret is not 16 bytes (" + auth.length + " bytes)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw malformed("whose " + e.getMessage());
-        }
-    }
-
-    private static void validateEndpoint(String endpoint) {
-        if (endpoint == null || endpoint.isBlank() || endpoint.strip().length() > MAX_ENDPOINT) {
-            throw malformed("without an endpoint (or one over " + MAX_ENDPOINT + " characters)");
-        }
-        URI uri;
-        try {
-            uri = new URI(endpoint.strip());
-        } catch (URISyntaxException e) {
-            throw malformed("whose endpoint is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        boolean local = host.equals("localhost") || host.equals("127.0.0.1");
-        if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http") && local)) {
-            throw malformed("whose endpoint is not an https URL (http only for localhost): " + endpoint.strip());
-        }
+        envelope.payload().problem().ifPresent(problem -> {
+            throw malformed(problem);
+        });
     }
 
     private static EventCodec.MalformedEventException malformed(String what) {

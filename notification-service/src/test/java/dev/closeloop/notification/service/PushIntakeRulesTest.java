@@ -58,10 +58,11 @@ class PushIntakeRulesTest {
 
         assertMalformed(change("http://push.example/1", P256DH, AUTH, true), "not an https URL");
         assertMalformed(change("javascript:alert(1)", P256DH, AUTH, true), "not an https URL");
-        assertMalformed(change("https://push.example/1", "not base64!", AUTH, true), "p256dh is not base64url");
+        assertMalformed(change("https://push.example/1", "not base64!", AUTH, true),
+                "p256dh is not a 65-byte uncompressed P-256 point in base64url");
         assertMalformed(change("https://push.example/1", AUTH, AUTH, true), "65-byte uncompressed P-256 point");
         assertMalformed(change("https://push.example/1", P256DH, P256DH, true), "auth secret is not 16 bytes");
-        assertMalformed(change("https://push.example/1", P256DH, null, true), "auth is missing");
+        assertMalformed(change("https://push.example/1", P256DH, null, true), "auth secret is not 16 bytes in base64url");
         assertMalformed(new EventEnvelope<>(java.util.UUID.randomUUID(), PushSubscriptionChanged.TYPE, "acme", "x",
                 Instant.now(), new PushSubscriptionChanged(" ", "https://push.example/1", P256DH, AUTH, true)),
                 "without a manager id");
