@@ -207,6 +207,8 @@ public final class UpCommand {
         out.println("  AMQP broker  localhost:" + ports.amqp() + "   Artemis, data in " + shown(config.artemisHome()));
         out.println("  Mail sink    SMTP localhost:" + ports.smtp() + ", IMAP localhost:" + ports.imap());
         out.println();
+        out.println("  Manager console:                  " + config.url(Service.ESCALATION_ENGINE) + "/console"
+                + "  (log in as mia.jones@acme.example / closeloop-manager)");
         out.println("  Telephony API key (tenant acme):  Authorization: Bearer " + API_KEY);
         out.println("  Escalations API (HTTP Basic):     " + ADMIN_USER + " / " + ADMIN_PASSWORD
                 + "  (manager: mia.jones@acme.example / closeloop-manager)");

@@ -91,6 +91,8 @@ public final class DemoCommand {
                 return 1;
             }
             managers.start();
+            out.println("Watch it arrive live in the manager console: " + config.url(Service.ESCALATION_ENGINE)
+                    + "/console (mia.jones@acme.example / closeloop-manager)");
             out.println("Playing the telephony platform: " + count + " calls, each a recording upload and a survey ("
                     + runId + "-*)");
             out.println("Playing their managers: every other call that raises something negative is acknowledged as "
