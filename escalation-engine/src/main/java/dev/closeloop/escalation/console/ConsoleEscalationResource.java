@@ -56,13 +56,15 @@ public class ConsoleEscalationResource {
     private final EscalationQueries queries;
     private final EscalationLifecycleService lifecycle;
     private final ConsoleRecordings recordings;
+    private final ConsoleCsrf csrf;
 
     public ConsoleEscalationResource(ConsoleSession session, EscalationQueries queries,
-            EscalationLifecycleService lifecycle, ConsoleRecordings recordings) {
+            EscalationLifecycleService lifecycle, ConsoleRecordings recordings, ConsoleCsrf csrf) {
         this.session = session;
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.recordings = recordings;
+        this.csrf = csrf;
     }
 
     @GET
@@ -86,36 +88,40 @@ public class ConsoleEscalationResource {
     @POST
     @Path("acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> acknowledge(@PathParam("id") String id, @RestForm("version") String version,
+    public Uni<Response> acknowledge(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestForm("version") String version,
             @RestForm("note") String note) {
-        return change(id, version, "acknowledged", (caller, uuid, v) -> lifecycle.acknowledge(caller, uuid, v,
+        return change(id, token, version, "acknowledged", (caller, uuid, v) -> lifecycle.acknowledge(caller, uuid, v,
                 note(note)));
     }
 
     @POST
     @Path("customer-contacted")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> customerContacted(@PathParam("id") String id, @RestForm("version") String version,
+    public Uni<Response> customerContacted(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestForm("version") String version,
             @RestForm("note") String note) {
-        return change(id, version, "contacted", (caller, uuid, v) -> lifecycle.customerContacted(caller, uuid, v,
+        return change(id, token, version, "contacted", (caller, uuid, v) -> lifecycle.customerContacted(caller, uuid, v,
                 note(note)));
     }
 
     @POST
     @Path("resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> resolve(@PathParam("id") String id, @RestForm("version") String version,
+    public Uni<Response> resolve(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestForm("version") String version,
             @RestForm("outcome") String outcome, @RestForm("note") String note) {
-        return change(id, version, "resolved", (caller, uuid, v) -> lifecycle.resolve(caller, uuid, v,
+        return change(id, token, version, "resolved", (caller, uuid, v) -> lifecycle.resolve(caller, uuid, v,
                 outcome(outcome), note(note)));
     }
 
     @POST
     @Path("notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> addNote(@PathParam("id") String id, @RestForm("version") String version,
+    public Uni<Response> addNote(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestForm("version") String version,
             @RestForm("text") String text) {
-        return change(id, version, "noted", (caller, uuid, v) -> {
+        return change(id, token, version, "noted", (caller, uuid, v) -> {
             String note = note(text);
             if (note == null) {
                 throw new InvalidFieldException("text", "write the note first");
@@ -127,9 +133,10 @@ public class ConsoleEscalationResource {
     @POST
     @Path("reassign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> reassign(@PathParam("id") String id, @RestForm("version") String version,
+    public Uni<Response> reassign(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestForm("version") String version,
             @RestForm("managerId") String managerId) {
-        return change(id, version, "reassigned", (caller, uuid, v) -> {
+        return change(id, token, version, "reassigned", (caller, uuid, v) -> {
             if (managerId == null || managerId.isBlank()) {
                 throw new InvalidFieldException("managerId", "choose who to hand it to");
             }
@@ -137,7 +144,8 @@ public class ConsoleEscalationResource {
         });
     }
 
-    private Uni<Response> change(String id, String version, String done, Change change) {
+    private Uni<Response> change(String id, String token, String version, String done, Change change) {
+        csrf.verify(token);
         UUID uuid = parse(id);
         return session.viewer().flatMap(viewer -> Uni.createFrom().deferred(() -> change.apply(viewer.caller(), uuid,
                 version(version)))

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,9 +30,12 @@ public class ConsoleLoginResource {
     }
 
     private final String sessionCookie;
+    private final ConsoleCsrf csrf;
 
-    public ConsoleLoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+    public ConsoleLoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+            ConsoleCsrf csrf) {
         this.sessionCookie = sessionCookie;
+        this.csrf = csrf;
     }
 
     @GET
@@ -44,7 +48,8 @@ public class ConsoleLoginResource {
     /** A form post (so it carries the CSRF token: nobody else's page can log a manager out). */
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@RestForm(ConsoleCsrf.FIELD) String token) {
+        csrf.verify(token);
         NewCookie expired = new NewCookie.Builder(sessionCookie).path("/console").value("").maxAge(0)
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create("/console/login?loggedOut=true")).cookie(expired).build();

@@ -33,26 +33,31 @@ public class ConsolePushResource {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final ConsoleCsrf csrf;
 
-    public ConsolePushResource(ConsoleSession session, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public ConsolePushResource(ConsoleSession session, Outbox outbox, OutboxRelay relay, Clock clock,
+            ConsoleCsrf csrf) {
         this.session = session;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.csrf = csrf;
     }
 
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> subscribe(@RestForm("endpoint") String endpoint, @RestForm("p256dh") String p256dh,
-            @RestForm("auth") String auth) {
+    public Uni<Response> subscribe(@RestForm(ConsoleCsrf.FIELD) String token, @RestForm("endpoint") String endpoint,
+            @RestForm("p256dh") String p256dh, @RestForm("auth") String auth) {
+        csrf.verify(token);
         return change(endpoint, p256dh, auth, true);
     }
 
     @POST
     @Path("unsubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> unsubscribe(@RestForm("endpoint") String endpoint) {
+    public Uni<Response> unsubscribe(@RestForm(ConsoleCsrf.FIELD) String token, @RestForm("endpoint") String endpoint) {
+        csrf.verify(token);
         return change(endpoint, null, null, false);
     }
 

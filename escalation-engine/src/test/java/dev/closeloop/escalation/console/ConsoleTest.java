@@ -121,7 +121,8 @@ class ConsoleTest {
         String token = csrfToken(page);
 
         // the session alone is not enough: a form from anywhere else has no token
-        mia.post("/console/escalations/" + id + "/acknowledge", Map.of("version", "0")).then().statusCode(400);
+        mia.post("/console/escalations/" + id + "/acknowledge", Map.of("version", "0")).then().statusCode(400)
+                .body(containsString("Nothing was changed"));
         mia.post("/console/escalations/" + id + "/acknowledge", Map.of("version", "0", "csrf-token", "forged"))
                 .then().statusCode(400);
         api().get("/api/v1/escalations/{id}", id).then().body("status", equalTo("OPEN"));
@@ -221,7 +222,7 @@ class ConsoleTest {
 
         static Browser logIn(String username, String password) {
             String session = ConsoleTest.session(username, password);
-            String csrf = given().cookie(SESSION, session).get("/console/login").cookie(CSRF);
+            String csrf = given().cookie(SESSION, session).get("/console").cookie(CSRF);
             assertThat(csrf).as("the CSRF cookie set on a console page").isNotNull();
             return new Browser(session, csrf);
         }
