@@ -69,10 +69,22 @@ class KubernetesManifestsIT {
         assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
                 .as("the key that signs acknowledge links, from its Secret").contains("CLOSELOOP_ACTION_LINKS_SECRET");
+        for (String service : List.of("escalation-engine", "recording-service")) {
+            assertThat(((Deployment) deployments.get(service)).getSpec().getTemplate().getSpec().getContainers()
+                    .get(0).getEnv()).filteredOn(env -> env.getName().equals("CLOSELOOP_INTERNAL_TOKEN"))
+                    .as("%s: the internal API token, from its Secret", service).singleElement()
+                    .satisfies(env -> assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("closeloop-internal"));
+        }
+        assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv())
+                .filteredOn(env -> env.getName().equals("QUARKUS_REST_CLIENT_RECORDINGS_URL"))
+                .extracting(EnvVar::getValue).as("the recording-service's Service").containsExactly(
+                        "http://recording-service");
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "StatefulSet/closeloop-postgres", "StatefulSet/closeloop-broker", "ConfigMap/closeloop-config",
                 "Secret/closeloop-db", "Secret/closeloop-api-keys", "Secret/closeloop-directory",
-                "Secret/closeloop-action-links",
+                "Secret/closeloop-action-links", "Secret/closeloop-internal",
                 "PersistentVolumeClaim/closeloop-recordings");
         assertThat(objects).allSatisfy(o -> {
             if (!o.getKind().equals("Namespace")) {

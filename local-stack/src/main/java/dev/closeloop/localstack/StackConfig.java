@@ -31,6 +31,12 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
      */
     static final String LOCAL_ACTION_LINKS_SECRET = "local-stack-action-link-secret-demo-only";
 
+    /**
+     * The bearer token the escalation-engine presents to the recording-service's internal API (console
+     * recording links); both get it. A fixed demo value for the same reason as {@link #LOCAL_ACTION_LINKS_SECRET}.
+     */
+    static final String LOCAL_INTERNAL_TOKEN = "local-stack-internal-token-demo-only";
+
     public StackConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
@@ -149,11 +155,14 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
                 env.put("CLOSELOOP_DIRECTORY_FILE", directoryFile.toString());
                 env.put("CLOSELOOP_PUBLIC_URL", url(Service.ESCALATION_ENGINE).toString());
                 env.put("CLOSELOOP_ACTION_LINKS_SECRET", LOCAL_ACTION_LINKS_SECRET);
+                env.put("CLOSELOOP_INTERNAL_TOKEN", LOCAL_INTERNAL_TOKEN);
+                env.put("QUARKUS_REST_CLIENT_RECORDINGS_URL", url(Service.RECORDING_SERVICE).toString());
             }
             case RECORDING_SERVICE -> {
                 env.put("CLOSELOOP_API_KEYS_FILE", apiKeysFile.toString());
                 env.put("CLOSELOOP_RECORDINGS_DIRECTORY", recordingsDirectory().toString());
                 env.put("CLOSELOOP_LINKS_BASE_URL", linksBaseUrl());
+                env.put("CLOSELOOP_INTERNAL_TOKEN", LOCAL_INTERNAL_TOKEN);
             }
             case NOTIFICATION_SERVICE -> {
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
