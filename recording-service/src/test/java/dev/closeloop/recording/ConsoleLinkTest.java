@@ -170,6 +170,14 @@ class ConsoleLinkTest extends LinkTestSupport {
                 .getLong(0)).isZero();
     }
 
+    @Test
+    void theInternalEndpointIsDocumentedUnderItsOwnTag() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/internal/v1/tenants/{tenant}/recordings/{recordingId}/links'.post.tags",
+                        org.hamcrest.Matchers.contains("internal"));
+    }
+
     // --- helpers ---
 
     static Response mint(String tenant, String recordingId, Map<String, Object> body) {
