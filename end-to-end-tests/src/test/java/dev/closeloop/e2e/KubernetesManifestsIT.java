@@ -79,10 +79,23 @@ class KubernetesManifestsIT {
                 .getContainers().get(0).getEnv()).extracting(EnvVar::getName)
                 .as("the VAPID pair that signs pushes, from the closeloop-web-push Secret")
                 .contains("CLOSELOOP_PUSH_VAPID_PUBLIC_KEY", "CLOSELOOP_PUSH_VAPID_PRIVATE_KEY");
+        for (String service : List.of("escalation-engine", "recording-service")) {
+            assertThat(((Deployment) deployments.get(service)).getSpec().getTemplate().getSpec().getContainers()
+                    .get(0).getEnv()).filteredOn(env -> env.getName().equals("CLOSELOOP_INTERNAL_TOKEN"))
+                    .as("%s: the internal API token, from its Secret", service).singleElement()
+                    .satisfies(env -> assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo("closeloop-internal"));
+        }
+        assertThat(((Deployment) deployments.get("escalation-engine")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv())
+                .filteredOn(env -> env.getName().equals("QUARKUS_REST_CLIENT_RECORDINGS_URL"))
+                .extracting(EnvVar::getValue).as("the recording-service's Service").containsExactly(
+                        "http://recording-service");
         assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).contains(
                 "StatefulSet/closeloop-postgres", "StatefulSet/closeloop-broker", "ConfigMap/closeloop-config",
                 "Secret/closeloop-db", "Secret/closeloop-api-keys", "Secret/closeloop-directory",
                 "Secret/closeloop-action-links", "Secret/closeloop-web-push", "Secret/closeloop-console",
+                "Secret/closeloop-internal",
                 "PersistentVolumeClaim/closeloop-recordings");
         assertThat(objects).allSatisfy(o -> {
             if (!o.getKind().equals("Namespace")) {

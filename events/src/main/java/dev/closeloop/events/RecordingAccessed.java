@@ -18,7 +18,8 @@ import java.util.List;
  * @param recordingId    the tenant's recording id the link names
  * @param access         what was done: {@link #VIEWED}, {@link #PLAYED}, {@link #EXPIRED} or {@link #REVOKED};
  *                       consumers should read an unknown value as some other use of the link
- * @param level          the escalation level of the alert that carried the link
+ * @param level          the escalation level of the alert that carried the link; 0 for a link the manager console
+ *                       had minted for the manager viewing the escalation
  * @param accessedAt     when the (first) use happened
  */
 public record RecordingAccessed(String surveyId, List<String> escalationIds, String managerId,

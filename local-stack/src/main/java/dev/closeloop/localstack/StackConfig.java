@@ -32,6 +32,12 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
     static final String LOCAL_ACTION_LINKS_SECRET = "local-stack-action-link-secret-demo-only";
     static final String LOCAL_CONSOLE_SESSION_KEY = "local-stack-console-session-key-demo-only";
 
+    /**
+     * The bearer token the escalation-engine presents to the recording-service's internal API (console
+     * recording links); both get it. A fixed demo value for the same reason as {@link #LOCAL_ACTION_LINKS_SECRET}.
+     */
+    static final String LOCAL_INTERNAL_TOKEN = "local-stack-internal-token-demo-only";
+
     public StackConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
@@ -170,11 +176,14 @@ public record StackConfig(Path repoRoot, Path home, InfraPorts infraPorts, Map<S
                     // the notification-service, which signs the pushes
                     env.put(VapidKeyPair.PUBLIC_KEY_ENV, vapid.publicKey());
                 }
+                env.put("CLOSELOOP_INTERNAL_TOKEN", LOCAL_INTERNAL_TOKEN);
+                env.put("QUARKUS_REST_CLIENT_RECORDINGS_URL", url(Service.RECORDING_SERVICE).toString());
             }
             case RECORDING_SERVICE -> {
                 env.put("CLOSELOOP_API_KEYS_FILE", apiKeysFile.toString());
                 env.put("CLOSELOOP_RECORDINGS_DIRECTORY", recordingsDirectory().toString());
                 env.put("CLOSELOOP_LINKS_BASE_URL", linksBaseUrl());
+                env.put("CLOSELOOP_INTERNAL_TOKEN", LOCAL_INTERNAL_TOKEN);
             }
             case NOTIFICATION_SERVICE -> {
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

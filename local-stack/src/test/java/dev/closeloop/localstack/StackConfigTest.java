@@ -45,6 +45,18 @@ class StackConfigTest {
     }
 
     @Test
+    void theEngineReachesTheRecordingServicesInternalApiWithTheTokenItChecks() {
+        String token = local.environment(Service.RECORDING_SERVICE).get("CLOSELOOP_INTERNAL_TOKEN");
+
+        assertThat(token).as("long enough for the recording-service to accept").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(local.environment(Service.ESCALATION_ENGINE))
+                .containsEntry("CLOSELOOP_INTERNAL_TOKEN", token)
+                .containsEntry("QUARKUS_REST_CLIENT_RECORDINGS_URL", "http://localhost:8084");
+        assertThat(local.environment(Service.SURVEY_INTAKE)).doesNotContainKey("CLOSELOOP_INTERNAL_TOKEN");
+        assertThat(local.environment(Service.NOTIFICATION_SERVICE)).doesNotContainKey("CLOSELOOP_INTERNAL_TOKEN");
+    }
+
+    @Test
     void aTestStackUsesDistinctFreePortsAndItsOwnHome() {
         StackConfig test = StackConfig.forTests(Path.of("/repo"), Path.of("/tmp/e2e"));
 

@@ -7,19 +7,33 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.closeloop.recording.mapping.StringListConverter;
 
 /**
- * A time-limited link to a tenant's recording, minted for one recipient of one alert. It names the recording
+ * A time-limited link to a tenant's recording, minted for one recipient of one alert, or for one manager viewing
+ * the escalation in the escalation-engine's console ({@link Origin}). It names the recording
  * by (tenant, recordingId), not by its bytes, so a link minted before the recording was uploaded works once
  * it is. Only the token's hash is kept.
  */
 @Entity
 @Table(name = "recording_link")
 public class RecordingLink {
+
+    /** Who the link was minted for. */
+    public enum Origin {
+        /** A recipient of an alert ({@code escalations.raised}); carries the alert's level and event. */
+        ALERT,
+        /** A manager viewing the escalation in the console, at page render; level 0, no event, short-lived. */
+        CONSOLE
+    }
+
+    /** The level console links carry: no alert level starts below 1. */
+    public static final int CONSOLE_LEVEL = 0;
 
     @Id
     public UUID id;
@@ -61,11 +75,16 @@ public class RecordingLink {
     @Column(name = "agent_name")
     public String agentName;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin = Origin.ALERT;
+
+    /** The alert's escalation level; {@link #CONSOLE_LEVEL} for console links. */
     @Column(nullable = false)
     public int level;
 
-    /** The {@code escalations.raised} event the link was minted for. */
-    @Column(name = "event_id", nullable = false)
+    /** The {@code escalations.raised} event the link was minted for; null for console links. */
+    @Column(name = "event_id")
     public UUID eventId;
 
     @Column(name = "created_at", nullable = false)

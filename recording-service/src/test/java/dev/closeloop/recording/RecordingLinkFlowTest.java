@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.closeloop.events.AlertReady;
@@ -32,56 +30,18 @@ import dev.closeloop.events.RaisedEscalation;
 import dev.closeloop.events.RecordingAccessed;
 import dev.closeloop.events.Recipient;
 import dev.closeloop.events.Survey;
-import dev.closeloop.localstack.LocalBroker;
 import dev.closeloop.localstack.testing.BrokerTestResource;
-import dev.closeloop.localstack.testing.LocalStackComponent;
 import dev.closeloop.localstack.testing.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "recording"))
 @WithTestResource(BrokerTestResource.class)
-class RecordingLinkFlowTest {
-
-    private static final String ACME = "Bearer acme-local-key";
-    private static final String BASE_URL = "http://recordings.test/r/";
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private static BrokerClient broker;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    Pool pool;
-
-    @LocalStackComponent
-    LocalBroker localBroker;
-
-    @BeforeEach
-    void attachToTheBroker() {
-        if (broker == null) {
-            broker = new BrokerClient(vertx, localBroker.port());
-            broker.receiveAlerts(Channels.ALERTS_READY);
-            broker.receiveAccesses(Channels.RECORDINGS_ACCESSED);
-        }
-    }
-
-    @AfterAll
-    static void detach() {
-        if (broker != null) {
-            broker.close();
-            broker = null;
-        }
-    }
+class RecordingLinkFlowTest extends LinkTestSupport {
 
     @Test
     void eachRecipientGetsOneAlertWithItsOwnLinkThatPlaysTheRecording() {
@@ -450,16 +410,6 @@ class RecordingLinkFlowTest {
         return awaitAlerts(survey.surveyId(), 1).get(0).payload();
     }
 
-    /**
-     * What was announced about the survey, once nothing more can come: the outbox has published it all and the
-     * address holds nothing this test's receiver has not taken.
-     */
-    private List<EventEnvelope<RecordingAccessed>> awaitAnnounced(String surveyId) {
-        await().atMost(WAIT).until(() -> rows("SELECT count(*) FROM outbox WHERE aggregate_id = $1", surveyId).get(0)
-                .getLong(0) == 0 && localBroker.messageCount(Channels.RECORDINGS_ACCESSED) == 0);
-        return broker.accessesFor(surveyId);
-    }
-
     private static Recipient mia(RaisedEscalation escalation) {
         return new Recipient("mgr-mia", "Mia Jones", "mia.jones@acme.example", "Europe/London", List.of("EMAIL"),
                 List.of(escalation.escalationId()));
@@ -514,20 +464,5 @@ class RecordingLinkFlowTest {
                 List.of(new Survey.Answer("q1", "How satisfied were you with the call overall?", 1)),
                 "Third call about the same bill.",
                 new Survey.CsrFlags(true, "Customer threatens to cancel", false, null, null));
-    }
-
-    private List<Row> audit(String token) {
-        return rows("SELECT a.* FROM access_audit a JOIN recording_link l ON l.id = a.link_id "
-                + "WHERE l.token_hash = $1 ORDER BY a.at, a.id", LinkTokens.hash(token));
-    }
-
-    private List<Row> rows(String sql, Object parameter) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10)).forEach(rows::add);
-        return rows;
-    }
-
-    private void execute(String sql, Object parameter) {
-        pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10));
     }
 }

@@ -78,7 +78,8 @@ public class RecordingAccessTimeline {
     }
 
     static String detail(String access, String who, int level) {
-        String link = "level " + level + " link";
+        // level 0: a link the console minted for the manager viewing the escalation, not one an alert carried
+        String link = level == 0 ? "console link" : "level " + level + " link";
         if (RecordingAccessed.PLAYED.equals(access)) {
             return String.format("Recording played by %s (%s)", who, link);
         }

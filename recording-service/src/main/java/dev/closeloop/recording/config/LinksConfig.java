@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The time-limited recording links minted for each alert recipient. */
+/** The time-limited recording links minted for each alert recipient and for console viewers. */
 @ConfigMapping(prefix = "closeloop.links")
 public interface LinksConfig {
 
@@ -19,6 +19,13 @@ public interface LinksConfig {
     /** How long a link works after it was minted. */
     @WithDefault("72h")
     Duration ttl();
+
+    /**
+     * How long a link minted for the escalation-engine's console works: the console asks for one when it
+     * renders a page, and that page is looked at now, not in three days.
+     */
+    @WithDefault("2h")
+    Duration consoleTtl();
 
     /** The longest any link may live, whatever {@link #ttl()} says: a safety cap against a mistyped ttl. */
     @WithDefault("30d")
@@ -37,6 +44,11 @@ public interface LinksConfig {
     /** The lifetime links are minted with: {@link #ttl()} capped by {@link #maxTtl()}. */
     default Duration effectiveTtl() {
         return ttl().compareTo(maxTtl()) <= 0 ? ttl() : maxTtl();
+    }
+
+    /** The lifetime console links are minted with: {@link #consoleTtl()} capped by {@link #maxTtl()}. */
+    default Duration effectiveConsoleTtl() {
+        return consoleTtl().compareTo(maxTtl()) <= 0 ? consoleTtl() : maxTtl();
     }
 
     /** {@link #baseUrl()} without a trailing slash. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +17,10 @@ import dev.closeloop.events.Recipient;
 import dev.closeloop.events.Survey;
 import dev.closeloop.platform.inbox.ProcessedEvents;
 import dev.closeloop.platform.outbox.Outbox;
-import dev.closeloop.recording.LinkTokens;
 import dev.closeloop.recording.RecordingIds;
 import dev.closeloop.recording.RecordingLink;
 import dev.closeloop.recording.config.LinksConfig;
-import dev.closeloop.recording.repository.RecordingLinkRepository;
+import dev.closeloop.recording.service.LinkMinting.MintedLink;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -41,14 +39,14 @@ public class AlertPreparation {
     public static final String CONSUMER = "recording-service";
 
     private final ProcessedEvents processedEvents;
-    private final RecordingLinkRepository links;
+    private final LinkMinting minting;
     private final Outbox outbox;
     private final LinksConfig config;
 
-    public AlertPreparation(ProcessedEvents processedEvents, RecordingLinkRepository links, Outbox outbox,
+    public AlertPreparation(ProcessedEvents processedEvents, LinkMinting minting, Outbox outbox,
             LinksConfig config) {
         this.processedEvents = processedEvents;
-        this.links = links;
+        this.minting = minting;
         this.outbox = outbox;
         this.config = config;
     }
@@ -114,10 +112,8 @@ public class AlertPreparation {
     private Uni<MintedLink> mint(EventEnvelope<EscalationsRaised> envelope, Recipient recipient, String recordingId,
             List<RaisedEscalation> escalations, Instant now) {
         Survey survey = envelope.payload().survey();
-        String token = LinkTokens.newToken();
         RecordingLink link = new RecordingLink();
-        link.id = UUID.randomUUID();
-        link.tokenHash = LinkTokens.hash(token);
+        link.origin = RecordingLink.Origin.ALERT;
         link.tenant = envelope.tenant();
         link.recordingId = recordingId;
         link.surveyId = survey.surveyId();
@@ -133,8 +129,7 @@ public class AlertPreparation {
         link.eventId = envelope.eventId();
         link.createdAt = now;
         link.expiresAt = reaches(recipient, now).plus(config.effectiveTtl());
-        return links.persist(link).map(saved -> new MintedLink(saved.id,
-                config.normalizedBaseUrl() + "/r/" + token, saved.expiresAt));
+        return minting.mint(link);
     }
 
     /**
@@ -177,8 +172,4 @@ public class AlertPreparation {
 
     /** Longer than any working-hours gap (a fortnight's holiday closure and a weekend). */
     static final Duration LONGEST_HOLD = Duration.ofDays(17);
-
-    private record MintedLink(UUID id, String url, Instant expiresAt) {
-        static final MintedLink NONE = new MintedLink(null, null, null);
-    }
 }
