@@ -43,6 +43,9 @@ class ConsoleBrowserIT {
     static final String MARKER = "window.closeloopNotReloaded = true;";
     static final String MARKED = "return window.closeloopNotReloaded === true;";
 
+    /** Ids of this run, so a run against the data a previous one left behind sees only its own calls. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     static Stack stack;
     static Path repoRoot;
     static Path screenshots;
@@ -82,13 +85,14 @@ class ConsoleBrowserIT {
         await().atMost(LIVE).until(() -> "live".equals(browser.findElement(By.id("live")).getAttribute("data-state")));
         browser.executeScript(MARKER);
 
-        TelephonyPlatform.uploadRecording(stack, "rec-browser-1", Wav.tune(11, 3.0)).then().statusCode(201);
+        TelephonyPlatform.uploadRecording(stack, "rec-browser-" + RUN, Wav.tune(11, 3.0)).then().statusCode(201);
         ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-negative-feedback.json");
-        survey.put("surveyId", "tel-browser-negative");
-        ((ObjectNode) survey.get("call")).put("recordingId", "rec-browser-1");
+        survey.put("surveyId", "tel-browser-negative-" + RUN);
+        ((ObjectNode) survey.get("call")).put("recordingId", "rec-browser-" + RUN);
         TelephonyPlatform.submit(stack, survey);
 
-        escalationId = await().atMost(LIVE).until(() -> escalationOf("tel-browser-negative"), id -> id != null);
+        escalationId = await().atMost(LIVE).until(() -> escalationOf("tel-browser-negative-" + RUN),
+                id -> id != null);
         By row = By.cssSelector("tr[data-escalation-id='" + escalationId + "']");
         await().atMost(LIVE).until(() -> !browser.findElements(row).isEmpty());
         assertThat((Boolean) browser.executeScript(MARKED)).as("the row arrived without a reload").isTrue();
@@ -106,7 +110,7 @@ class ConsoleBrowserIT {
             return true;
         });
         await().atMost(LIVE).until(() -> browser.getCurrentUrl().endsWith("/console/escalations/" + escalationId));
-        assertThat(browser.findElement(By.id("scores")).getText()).contains("1 / 5");
+        assertThat(browser.findElement(By.id("scores")).getText()).contains("agent's technical ability? 2 / 5");
         assertThat(browser.findElement(By.id("customer-phone")).getText()).isEqualTo("+441632960001");
 
         // nothing is fetched before play (preload none): a page view alone must not read as "played"
@@ -142,11 +146,11 @@ class ConsoleBrowserIT {
         browser.executeScript(MARKER);
 
         ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-poor-score.json");
-        survey.put("surveyId", "tel-browser-poor");
+        survey.put("surveyId", "tel-browser-poor-" + RUN);
         TelephonyPlatform.submit(stack, survey);
         await().atMost(LIVE).until(() -> metric("total") == total + 1);
 
-        String poor = await().atMost(LIVE).until(() -> escalationOf("tel-browser-poor"), id -> id != null);
+        String poor = await().atMost(LIVE).until(() -> escalationOf("tel-browser-poor-" + RUN), id -> id != null);
         asMia().header("If-Match", "\"0\"").post(stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations/" + poor
                 + "/acknowledge").then().statusCode(200);
         await().atMost(LIVE).until(() -> metric("ack-count") == acknowledged + 1);
@@ -159,14 +163,22 @@ class ConsoleBrowserIT {
     @Order(4)
     void theRecognitionWallShowsAnAgentsAllFivesLive() throws Exception {
         browser.get(console + "/recognition");
-        browser.executeScript(MARKER);
         ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-all-fives.json");
-        survey.put("surveyId", "tel-browser-fives");
+        String agent = survey.get("agent").get("id").asText();
+        int before = allFives(agent);
+        browser.executeScript(MARKER);
+        survey.put("surveyId", "tel-browser-fives-" + RUN);
         TelephonyPlatform.submit(stack, survey);
-        await().atMost(LIVE).until(() -> !browser.findElements(By.cssSelector("#agents li[data-agent]")).isEmpty());
+        await().atMost(LIVE).until(() -> allFives(agent) == before + 1);
         assertThat((Boolean) browser.executeScript(MARKED)).isTrue();
-        assertThat(browser.findElement(By.id("agents")).getText()).contains("1 × all 5's");
         Chromium.screenshot(browser, screenshots.resolve("console-recognition.png"));
+    }
+
+    /** The agent's all-5's on the wall as shown now; 0 while they have no card. */
+    private static int allFives(String agent) {
+        List<WebElement> count = browser.findElements(
+                By.cssSelector("#agents li[data-agent='" + agent + "'] [data-all-fives]"));
+        return count.isEmpty() ? 0 : Integer.parseInt(count.get(0).getAttribute("data-all-fives"));
     }
 
     @Test

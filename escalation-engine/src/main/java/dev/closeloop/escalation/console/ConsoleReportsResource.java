@@ -3,6 +3,7 @@ package dev.closeloop.escalation.console;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.closeloop.escalation.directory.Team;
 import dev.closeloop.escalation.reports.Recognition;
 import dev.closeloop.escalation.service.ReportService;
 import io.quarkus.qute.CheckedTemplate;
@@ -55,7 +57,8 @@ public class ConsoleReportsResource {
         ConsoleFilter.Period chosen = period(period);
         return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
                 .map(summary -> ConsolePages.html(Templates.reports(viewer, chosen,
-                        ReportView.of(summary, chosen.label()), List.of(ConsoleFilter.Period.values())))));
+                        ReportView.of(summary, chosen.label(), viewer.directory()),
+                        List.of(ConsoleFilter.Period.values())))));
     }
 
     @GET
@@ -64,7 +67,8 @@ public class ConsoleReportsResource {
     public Uni<Response> reportsLive(@QueryParam("period") String period) {
         ConsoleFilter.Period chosen = period(period);
         return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
-                .map(summary -> ConsolePages.html(Templates.reportsLive(ReportView.of(summary, chosen.label())))));
+                .map(summary -> ConsolePages.html(Templates.reportsLive(
+                        ReportView.of(summary, chosen.label(), viewer.directory())))));
     }
 
     @GET
@@ -73,7 +77,7 @@ public class ConsoleReportsResource {
     public Uni<Response> recognition(@QueryParam("period") String period) {
         ConsoleFilter.Period chosen = period(period);
         return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
-                .map(wall -> ConsolePages.html(Templates.recognition(viewer, chosen, wall,
+                .map(wall -> ConsolePages.html(Templates.recognition(viewer, chosen, named(wall, viewer),
                         List.of(ConsoleFilter.Period.values())))));
     }
 
@@ -83,7 +87,18 @@ public class ConsoleReportsResource {
     public Uni<Response> recognitionLive(@QueryParam("period") String period) {
         ConsoleFilter.Period chosen = period(period);
         return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
-                .map(wall -> ConsolePages.html(Templates.recognitionLive(wall))));
+                .map(wall -> ConsolePages.html(Templates.recognitionLive(named(wall, viewer)))));
+    }
+
+    /** Teams by the names the directory gives them (the wall knows them by id). */
+    private static Recognition named(Recognition wall, Viewer viewer) {
+        UnaryOperator<String> team = id -> id == null ? null
+                : viewer.directory().team(id).map(Team::name).orElse(id);
+        return new Recognition(wall.from(), wall.to(),
+                wall.byTeam().stream().map(e -> new Recognition.Entry(e.key(), team.apply(e.key()), e.team(),
+                        e.allFives(), e.leadsWon())).toList(),
+                wall.byAgent().stream().map(e -> new Recognition.Entry(e.key(), e.name(), team.apply(e.team()),
+                        e.allFives(), e.leadsWon())).toList());
     }
 
     /** Days count in the viewer's zone, so "today" on the chart is their today. */

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import dev.closeloop.escalation.directory.Site;
+import dev.closeloop.escalation.directory.Team;
+import dev.closeloop.escalation.directory.TenantDirectory;
 import dev.closeloop.escalation.reports.ReportSummary;
 import dev.closeloop.events.EscalationType;
 
@@ -40,7 +45,8 @@ public record ReportView(String period, int total, String slaMet, String closedL
     public record Legend(String typeClass, String label) {
     }
 
-    static ReportView of(ReportSummary s, String period) {
+    /** Teams and sites by the names the directory gives them (the summary knows them by id). */
+    static ReportView of(ReportSummary s, String period, TenantDirectory directory) {
         int widestType = s.byType().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Bar> byType = new ArrayList<>();
         for (EscalationType type : EscalationType.values()) {
@@ -55,8 +61,10 @@ public record ReportView(String period, int total, String slaMet, String closedL
         }).toList();
         return new ReportView(period, s.total(), Formats.percent(s.slaMet()), Formats.percent(s.closedLoopRate()),
                 s.positiveToNegative() == null ? "–" : String.format(Locale.UK, "%.1f : 1", s.positiveToNegative()),
-                timing(s.timeToAcknowledge()), timing(s.timeToResolve()), byType, bars(s.byTeam(), Integer.MAX_VALUE),
-                bars(s.bySite(), Integer.MAX_VALUE), bars(s.byAgent(), AGENTS), days,
+                timing(s.timeToAcknowledge()), timing(s.timeToResolve()), byType,
+                bars(s.byTeam(), Integer.MAX_VALUE, key -> directory.team(key).map(Team::name)),
+                bars(s.bySite(), Integer.MAX_VALUE, key -> directory.site(key).map(Site::name)),
+                bars(s.byAgent(), AGENTS, key -> Optional.empty()), days,
                 java.util.Arrays.stream(EscalationType.values())
                         .map(t -> new Legend(Formats.typeClass(t), t.label())).toList());
     }
@@ -65,10 +73,11 @@ public record ReportView(String period, int total, String slaMet, String closedL
         return new Timing(p.count(), Formats.duration(p.p50()), Formats.duration(p.p90()));
     }
 
-    private static List<Bar> bars(List<ReportSummary.Breakdown> breakdowns, int most) {
+    private static List<Bar> bars(List<ReportSummary.Breakdown> breakdowns, int most,
+            Function<String, Optional<String>> directoryName) {
         int widest = breakdowns.stream().mapToInt(ReportSummary.Breakdown::total).max().orElse(0);
-        return breakdowns.stream().limit(most).map(b -> new Bar(b.name() == null ? b.key() : b.name(), b.total(),
-                parts(b.byType(), widest))).toList();
+        return breakdowns.stream().limit(most).map(b -> new Bar(directoryName.apply(b.key())
+                .orElse(b.name() == null ? b.key() : b.name()), b.total(), parts(b.byType(), widest))).toList();
     }
 
     private static List<Part> parts(Map<EscalationType, Integer> byType, int widest) {
