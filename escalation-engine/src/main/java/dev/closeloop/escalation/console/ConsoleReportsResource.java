@@ -50,44 +50,51 @@ public class ConsoleReportsResource {
         this.clock = clock;
     }
 
+    /** What a page of figures is rendered from: who looks, over which period, at what. */
+    private record Figures<T>(Viewer viewer, ConsoleFilter.Period period, T figures) {
+    }
+
     @GET
     @Path("reports")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> reports(@QueryParam("period") String period) {
-        ConsoleFilter.Period chosen = period(period);
-        return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
-                .map(summary -> ConsolePages.html(Templates.reports(viewer, chosen,
-                        ReportView.of(summary, chosen.label(), viewer.directory()),
-                        List.of(ConsoleFilter.Period.values())))));
+        return report(period).map(r -> ConsolePages.html(Templates.reports(r.viewer(), r.period(), r.figures(),
+                List.of(ConsoleFilter.Period.values()))));
     }
 
     @GET
     @Path("reports/live")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> reportsLive(@QueryParam("period") String period) {
-        ConsoleFilter.Period chosen = period(period);
-        return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
-                .map(summary -> ConsolePages.html(Templates.reportsLive(
-                        ReportView.of(summary, chosen.label(), viewer.directory())))));
+        return report(period).map(r -> ConsolePages.html(Templates.reportsLive(r.figures())));
     }
 
     @GET
     @Path("recognition")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> recognition(@QueryParam("period") String period) {
-        ConsoleFilter.Period chosen = period(period);
-        return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
-                .map(wall -> ConsolePages.html(Templates.recognition(viewer, chosen, named(wall, viewer),
-                        List.of(ConsoleFilter.Period.values())))));
+        return wall(period).map(w -> ConsolePages.html(Templates.recognition(w.viewer(), w.period(), w.figures(),
+                List.of(ConsoleFilter.Period.values()))));
     }
 
     @GET
     @Path("recognition/live")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> recognitionLive(@QueryParam("period") String period) {
+        return wall(period).map(w -> ConsolePages.html(Templates.recognitionLive(w.figures())));
+    }
+
+    private Uni<Figures<ReportView>> report(String period) {
+        ConsoleFilter.Period chosen = period(period);
+        return session.viewer().flatMap(viewer -> reports.summary(viewer.tenant(), scope(viewer, chosen))
+                .map(summary -> new Figures<>(viewer, chosen, ReportView.of(summary, chosen.label(),
+                        viewer.directory()))));
+    }
+
+    private Uni<Figures<Recognition>> wall(String period) {
         ConsoleFilter.Period chosen = period(period);
         return session.viewer().flatMap(viewer -> reports.recognition(viewer.tenant(), scope(viewer, chosen))
-                .map(wall -> ConsolePages.html(Templates.recognitionLive(named(wall, viewer)))));
+                .map(wall -> new Figures<>(viewer, chosen, named(wall, viewer))));
     }
 
     /** Teams by the names the directory gives them (the wall knows them by id). */
