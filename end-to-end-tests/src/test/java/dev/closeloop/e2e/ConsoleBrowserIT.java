@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +26,22 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.closeloop.localstack.LocalPostgres;
 import dev.closeloop.localstack.Service;
 import dev.closeloop.localstack.Stack;
 import dev.closeloop.localstack.StackConfig;
 import dev.closeloop.localstack.demo.Wav;
+import dev.closeloop.localstack.testing.push.FakePushService;
+import dev.closeloop.localstack.testing.push.TestBrowser;
+import dev.closeloop.localstack.testing.push.VapidToken;
 
 /**
  * The manager console in a real browser (Debian's headless Chromium) against the packaged services: a manager
  * logs in, watches an escalation arrive without reloading, plays the call recording, acknowledges, and sees the
- * reports move. Each step leaves a screenshot in {@code target/screenshots} (the README's come from here).
+ * reports move, and is pushed the alert in a browser it subscribed. Each step leaves a screenshot in {@code target/screenshots} (the README's come from here).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -60,7 +71,7 @@ class ConsoleBrowserIT {
         stack = Stack.start(StackConfig.forTests(repoRoot, scratch.resolve("browser-stack")));
         console = stack.url(Service.ESCALATION_ENGINE) + "/console";
         screenshots = Path.of("target/screenshots").toAbsolutePath();
-        browser = Chromium.start(scratch.resolve("chromium-profile"));
+        browser = Chromium.start(Files.createTempDirectory(scratch, "chromium-profile-"));
     }
 
     @AfterAll
@@ -183,12 +194,118 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(5)
+    void aBrowserTheManagerSubscribedIsPushedTheAlertEncryptedForItAndItsAcknowledgeWorks() throws Exception {
+        try (FakePushService pushService = new FakePushService()) {
+            // what the console's script does with the browser's PushSubscription, from the page, with its session
+            // and CSRF token; the device's keys are the test's, so that it can decrypt what is pushed
+            TestBrowser device = new TestBrowser();
+            String endpoint = pushService.newEndpoint();
+            browser.get(console);
+            Object status = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "var form = new URLSearchParams({'csrf-token': document.querySelector('input[name=csrf-token]')"
+                    + ".value, endpoint: arguments[0], p256dh: arguments[1], auth: arguments[2]});"
+                    + "fetch('/console/push/subscribe', {method: 'POST', body: form}).then(r => done(r.status));",
+                    endpoint, device.p256dh(), device.auth());
+            assertThat(((Number) status).intValue()).isEqualTo(204);
+            await().atMost(LIVE).until(() -> notificationServiceKnows(endpoint));
+            alertMiaByPushToo();
+
+            ObjectNode survey = TelephonyPlatform.contractExample(repoRoot, "survey-negative-feedback.json");
+            survey.put("surveyId", "tel-browser-push-" + RUN);
+            TelephonyPlatform.submit(stack, survey);
+            String id = await().atMost(LIVE).until(() -> escalationOf("tel-browser-push-" + RUN), e -> e != null);
+
+            await().atMost(LIVE).until(() -> !pushService.receivedAt(endpoint).isEmpty());
+            FakePushService.Received push = pushService.receivedAt(endpoint).get(0);
+            assertThat(VapidToken.verify(push.header("Authorization")).isFor(endpoint)).isTrue();
+            assertThat(push.header("Urgency")).as("negative feedback is urgent").isEqualTo("high");
+            assertThat(push.header("Content-Encoding")).isEqualTo("aes128gcm");
+            JsonNode alert = TelephonyPlatform.JSON.readTree(device.decrypt(push.body()));
+            assertThat(alert.path("type").asText()).isEqualTo("NEGATIVE_FEEDBACK");
+            assertThat(alert.path("escalationIds").toString()).contains(id);
+            assertThat(alert.path("title").asText()).isNotBlank();
+
+            // the console's service worker shows exactly that payload with its Open and Acknowledge buttons (a
+            // headless browser has no push service of its own, so DevTools hands the worker the decrypted message)
+            JsonNode shown = showInServiceWorker(new String(device.decrypt(push.body()), StandardCharsets.UTF_8));
+            assertThat(shown.path("title").asText()).isEqualTo(alert.path("title").asText());
+            assertThat(shown.path("actions").findValuesAsText("action")).containsExactly("open", "acknowledge");
+            assertThat(shown.path("requireInteraction").asBoolean()).as("negative alerts stay until acted on")
+                    .isTrue();
+            assertThat(shown.path("tag").asText()).isEqualTo("tel-browser-push-" + RUN);
+
+            // the notification's Acknowledge button: the service worker posts the alert's one-tap link
+            given().redirects().follow(false).post(alert.path("acknowledgeUrl").asText()).then().statusCode(303);
+            Map<String, Object> escalation = asMia().get(stack.url(Service.ESCALATION_ENGINE)
+                    + "/api/v1/escalations/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+            assertThat(escalation).containsEntry("status", "ACKNOWLEDGED").containsEntry("acknowledgedBy", MIA);
+            await().atMost(LIVE).until(() -> asMia().get(stack.url(Service.ESCALATION_ENGINE)
+                    + "/api/v1/escalations/" + id).then().extract().jsonPath()
+                    .<String>getList("timeline.findAll { it.kind == 'NOTIFIED' }.channel").contains("PUSH"));
+        }
+    }
+
+    @Test
+    @Order(6)
     void loggingOutEndsTheSession() {
         browser.get(console);
         browser.findElement(By.id("logout")).click();
         await().atMost(LIVE).until(() -> !browser.findElements(By.id("logged-out")).isEmpty());
         browser.get(console);
         assertThat(browser.getCurrentUrl()).contains("/console/login");
+    }
+
+    /**
+     * Delivers a push message to the console's service worker through DevTools and answers the notification it
+     * shows ({@code title}, {@code actions}, {@code requireInteraction}, {@code tag}). The console registers the
+     * worker on every page when push is configured; in this fresh profile it is registration 0.
+     */
+    private static JsonNode showInServiceWorker(String message) throws Exception {
+        String origin = stack.url(Service.ESCALATION_ENGINE).toString();
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("notifications")));
+        browser.executeCdpCommand("ServiceWorker.enable", Map.of());
+        await().atMost(LIVE).until(() -> (Boolean) browser.executeAsyncScript("var done = arguments[0];"
+                + "navigator.serviceWorker.getRegistration('/console/').then(r => done(!!(r && r.active)));"));
+        browser.executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of("origin", origin,
+                "registrationId", "0", "data", message));
+        String notifications = await().atMost(LIVE).until(() -> (String) browser.executeAsyncScript(
+                "var done = arguments[0]; navigator.serviceWorker.getRegistration('/console/')"
+                        + ".then(r => r.getNotifications()).then(ns => done(JSON.stringify(ns.map(n => ({"
+                        + "title: n.title, actions: n.actions, requireInteraction: n.requireInteraction,"
+                        + " tag: n.tag})))));"), shown -> !shown.equals("[]"));
+        return TelephonyPlatform.JSON.readTree(notifications).get(0);
+    }
+
+    /**
+     * The demo directory alerts Mia by EMAIL and PUSH; a stack whose database was seeded before that (the seed
+     * never overwrites a tenant's directory) gets it through the admin API, as an admin would turn push on.
+     */
+    private static void alertMiaByPushToo() throws Exception {
+        String directory = stack.url(Service.ESCALATION_ENGINE) + "/api/v1/admin/directory";
+        JsonNode document = TelephonyPlatform.JSON.readTree(asAdmin().get(directory).then().statusCode(200)
+                .extract().asString());
+        for (JsonNode manager : document.path("managers")) {
+            if (manager.path("id").asText().equals("mia-jones")
+                    && !manager.path("channels").toString().contains("PUSH")) {
+                ObjectNode withPush = manager.deepCopy();
+                withPush.putArray("channels").add("EMAIL").add("PUSH");
+                asAdmin().contentType("application/json").body(withPush.toString())
+                        .put(directory + "/managers/mia-jones").then().statusCode(200);
+            }
+        }
+    }
+
+    /** Whether the console's subscription reached the notification-service (it pushes only to those it has). */
+    private static boolean notificationServiceKnows(String endpoint) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + stack.config().infraPorts().postgres() + "/notification";
+        try (Connection db = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+                PreparedStatement query = db.prepareStatement("SELECT 1 FROM push_subscription WHERE endpoint = ?")) {
+            query.setString(1, endpoint);
+            try (ResultSet found = query.executeQuery()) {
+                return found.next();
+            }
+        }
     }
 
     private static int metric(String name) {
@@ -200,6 +317,10 @@ class ConsoleBrowserIT {
                 .get(stack.url(Service.ESCALATION_ENGINE) + "/api/v1/escalations")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static io.restassured.specification.RequestSpecification asAdmin() {
+        return given().auth().preemptive().basic("admin@acme.example", "closeloop-admin");
     }
 
     private static io.restassured.specification.RequestSpecification asMia() {

@@ -34,11 +34,7 @@ public record VapidKeyPair(String publicKey, String privateKey) {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
-            byte[] point = new byte[65];
-            point[0] = 0x04;
-            copyUnsigned(publicKey.getW().getAffineX(), point, 1);
-            copyUnsigned(publicKey.getW().getAffineY(), point, 33);
+            byte[] point = uncompressedPoint((ECPublicKey) pair.getPublic());
             byte[] scalar = new byte[32];
             copyUnsigned(((ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
             return new VapidKeyPair(base64Url(point), base64Url(scalar));
@@ -85,6 +81,15 @@ public record VapidKeyPair(String publicKey, String privateKey) {
     public String envLines() {
         return PUBLIC_KEY_ENV + "=" + publicKey + System.lineSeparator() + PRIVATE_KEY_ENV + "=" + privateKey
                 + System.lineSeparator();
+    }
+
+    /** A P-256 public key as Web Push writes it: 0x04, then x and y in 32 bytes each. */
+    public static byte[] uncompressedPoint(ECPublicKey key) {
+        byte[] point = new byte[65];
+        point[0] = 0x04;
+        copyUnsigned(key.getW().getAffineX(), point, 1);
+        copyUnsigned(key.getW().getAffineY(), point, 33);
+        return point;
     }
 
     private static void copyUnsigned(BigInteger value, byte[] into, int offset) {

@@ -1,8 +1,9 @@
-package dev.closeloop.notification.push;
+package dev.closeloop.localstack.testing.push;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,14 +11,19 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
+import java.util.Base64;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import dev.closeloop.localstack.VapidKeyPair;
 
 /**
  * A browser's side of Web Push, for tests: its P-256 key pair and auth secret (what {@code PushSubscription.toJSON()}
@@ -39,11 +45,11 @@ public final class TestBrowser {
     }
 
     public String p256dh() {
-        return Base64Url.encode(publicPoint);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(publicPoint);
     }
 
     public String auth() {
-        return Base64Url.encode(authSecret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(authSecret);
     }
 
     /** The plaintext of one aes128gcm body: header (salt, rs, keyid = the sender's public point), one record. */
@@ -96,22 +102,19 @@ public final class TestBrowser {
     }
 
     static PublicKey publicKeyOf(byte[] point) throws Exception {
-        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
-                VapidKeys.uncompressedPoint(point, "the point"), VapidKeys.p256()));
+        if (point.length != 65 || point[0] != 0x04) {
+            throw new AssertionError("not an uncompressed P-256 point: " + point.length + " bytes");
+        }
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec("secp256r1"));
+        ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 33)),
+                new BigInteger(1, Arrays.copyOfRange(point, 33, 65)));
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w,
+                parameters.getParameterSpec(ECParameterSpec.class)));
     }
 
     static byte[] point(ECPublicKey key) {
-        byte[] point = new byte[65];
-        point[0] = 4;
-        copy(key.getW().getAffineX(), point, 1);
-        copy(key.getW().getAffineY(), point, 33);
-        return point;
-    }
-
-    private static void copy(BigInteger value, byte[] into, int offset) {
-        byte[] bytes = value.toByteArray();
-        int from = Math.max(0, bytes.length - 32);
-        System.arraycopy(bytes, from, into, offset + 32 - (bytes.length - from), bytes.length - from);
+        return VapidKeyPair.uncompressedPoint(key);
     }
 
     private static byte[] hmac(byte[] key, byte[] data) throws Exception {

@@ -1,4 +1,4 @@
-package dev.closeloop.notification.push;
+package dev.closeloop.localstack.testing.push;
 
 import java.io.IOException;
 import java.io.InputStream;

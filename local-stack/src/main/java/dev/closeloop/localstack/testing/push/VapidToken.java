@@ -1,4 +1,4 @@
-package dev.closeloop.notification.push;
+package dev.closeloop.localstack.testing.push;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,16 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The VAPID credentials of a push request as a push service reads them (RFC 8292):
  * {@code Authorization: vapid t=<JWT>, k=<public key>}, the JWT signed with ES256 by the key {@code k}.
  */
-public record VapidToken(String publicKey, JsonObject header, JsonObject claims) {
+public record VapidToken(String publicKey, JsonNode header, JsonNode claims) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Parses the header and checks the signature with {@code k}.
@@ -49,14 +52,14 @@ public record VapidToken(String publicKey, JsonObject header, JsonObject claims)
     /** The audience must be the endpoint's origin. */
     public boolean isFor(String endpoint) {
         URI uri = URI.create(endpoint);
-        return (uri.getScheme() + "://" + uri.getAuthority()).equals(claims.getString("aud"));
+        return (uri.getScheme() + "://" + uri.getAuthority()).equals(claims.path("aud").asText());
     }
 
     public Instant expiresAt() {
-        return Instant.ofEpochSecond(claims.getLong("exp"));
+        return Instant.ofEpochSecond(claims.path("exp").asLong());
     }
 
-    private static JsonObject json(String base64Url) {
-        return new JsonObject(new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8));
+    private static JsonNode json(String base64Url) throws java.io.IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(base64Url));
     }
 }
