@@ -117,7 +117,10 @@ class ConsoleTest {
         String id = raise(negative());
         Browser mia = Browser.logIn("mia.jones@acme.example", "closeloop-manager");
         String page = mia.get("/console/escalations/" + id).then().statusCode(200)
-                .body(containsString("id=\"acknowledge\"")).extract().asString();
+                .body(containsString("id=\"acknowledge\""))
+                // no recording-service in this test: the page still works and says why there is no player
+                .body(containsString("The recording cannot be reached right now"))
+                .extract().asString();
         String token = csrfToken(page);
 
         // the session alone is not enough: a form from anywhere else has no token
