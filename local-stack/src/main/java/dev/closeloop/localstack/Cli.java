@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.closeloop.localstack.chaos.ChaosCommand;
+import dev.closeloop.localstack.chaos.ChaosOptions;
 import dev.closeloop.localstack.cli.DownCommand;
 import dev.closeloop.localstack.cli.InfraCommand;
 import dev.closeloop.localstack.cli.StatusCommand;
@@ -33,6 +35,12 @@ public final class Cli {
               demo [--surveys N]  play a telephony platform and its managers against the running stack
                                   (default 40 surveys), then check what was raised, mailed, re-escalated
                                   and held for working hours
+              chaos [--surveys N] [--rate R] [--seed S]
+                                  start a stack of its own (in .closeloop/chaos, free ports) and post N
+                                  surveys (default 2000) at R a second (default 15) while it SIGKILLs the
+                                  broker three times and every service once, restarts PostgreSQL and takes
+                                  the SMTP server away for 30 s; then counts from the databases and the
+                                  mail sink what was lost, duplicated or left stuck; exits 1 on any
               status              show which components are running
               down                stop everything up started
               vapid-keys          print a new VAPID key pair for browser push, as the environment lines
@@ -73,6 +81,11 @@ public final class Cli {
             case "demo" -> {
                 Integer surveys = surveysOption(options, err);
                 return surveys == null ? USAGE : new DemoCommand(config, out, err).run(surveys);
+            }
+            case "chaos" -> {
+                ChaosOptions chaos = ChaosOptions.parse(options, err);
+                return chaos == null ? USAGE
+                        : new ChaosCommand(repoRoot, out, err).run(chaos.surveys(), chaos.rate(), chaos.seed());
             }
             case "vapid-keys" -> {
                 if (!options.isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.closeloop.localstack;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -93,6 +95,33 @@ public final class LocalBroker implements AutoCloseable {
         }
         var binding = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return binding == null ? 0 : binding.getMessageCount();
+    }
+
+    /**
+     * Messages parked on each dead-letter queue, by queue name (one per original address, under
+     * {@value #DEAD_LETTER_ADDRESS}); empty when nothing was ever dead-lettered.
+     */
+    public synchronized Map<String, Long> deadLetterCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        if (broker == null) {
+            return counts;
+        }
+        var server = broker.getActiveMQServer();
+        var binding = server.getPostOffice();
+        try {
+            for (var name : binding.getAddresses()) {
+                if (!name.toString().equals(DEAD_LETTER_ADDRESS)) {
+                    continue;
+                }
+                for (var queue : server.bindingQuery(name).getQueueNames()) {
+                    var found = server.locateQueue(queue);
+                    counts.put(queue.toString(), found == null ? 0 : found.getMessageCount());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the dead-letter queues", e);
+        }
+        return counts;
     }
 
     private Configuration configuration() {

@@ -92,13 +92,21 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
     }
 
     /**
-     * Locks and returns up to {@code limit} open escalations whose level is overdue, oldest deadline
-     * first. Rows another transaction holds (another replica firing them, a manager acknowledging) are
-     * skipped, not waited for: each overdue level is handled by exactly one transaction.
+     * Locks and returns the open escalations whose level is overdue of the surveys of up to {@code limit} such
+     * escalations, oldest deadline first. Rows another transaction holds when picking (another replica firing them,
+     * a manager acknowledging) are skipped, not waited for: each overdue level is handled by exactly one
+     * transaction.
      */
     public Uni<List<Escalation>> lockOverdue(Instant now, int limit) {
-        String sql = "SELECT * FROM escalation WHERE overdue_at <= :now AND status = 'OPEN' "
-                + "ORDER BY overdue_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+        // The batch is of surveys, not rows: the limit picks overdue escalations, and the outer query takes every
+        // overdue escalation of their surveys along, so escalations of one survey that fell due together go to the
+        // next level in one alert even when the limit falls between them. It waits for a row another replica has
+        // locked (then finds it no longer overdue, or takes it once that replica gave up).
+        String sql = "WITH picked AS (SELECT tenant, survey_id FROM escalation WHERE overdue_at <= :now "
+                + "AND status = 'OPEN' ORDER BY overdue_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                + "SELECT * FROM escalation WHERE overdue_at <= :now AND status = 'OPEN' "
+                + "AND (tenant, survey_id) IN (SELECT tenant, survey_id FROM picked) "
+                + "ORDER BY overdue_at, survey_id FOR UPDATE";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Escalation.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)

@@ -94,7 +94,8 @@ public class SlaTimers {
             if (fired > 0) {
                 relay.publishSoon();
             }
-            return fired == config.batchSize()
+            // a batch holds whole surveys, so it can hold more than the batch size
+            return fired >= config.batchSize()
                     ? fireOverdue().map(more -> fired + more)
                     : Uni.createFrom().item(fired);
         });

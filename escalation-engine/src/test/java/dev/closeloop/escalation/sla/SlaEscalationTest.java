@@ -213,6 +213,30 @@ class SlaEscalationTest {
     }
 
     @Test
+    void aSurveysEscalationsStayInOneAlertWhenTheBatchLimitFallsBetweenThem() throws Throwable {
+        // found by ./closeloop chaos: after an engine restart a backlog of overdue levels is fired in batches of
+        // closeloop.sla.batch-size (50) escalations; one survey's two escalations must not be split over two alerts
+        Instant raisedAt = Instant.parse("2101-08-01T12:00:00Z");
+        clock.set(raisedAt);
+        raise("acme", survey(newSurveyId(), "billing-uk", NO_FLAGS, 1, 3));
+        List<Survey> twoEach = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            // one second apart, so the 25th survey's escalations are the 50th and 51st overdue
+            clock.set(raisedAt.plusSeconds(i));
+            twoEach.add(raise("acme", survey(newSurveyId(), "billing-uk",
+                    new Survey.CsrFlags(true, "Wants a call back", false, null, null), 1, 3)));
+        }
+        clock.set(raisedAt.plus(Duration.ofHours(1)));
+        assertThat(fire()).isEqualTo(51);
+        for (Survey survey : twoEach) {
+            EventEnvelope<EscalationsRaised> level2 = awaitLevel(survey, 2);
+            assertThat(level2.payload().escalations()).as(survey.surveyId()).hasSize(2);
+            assertThat(broker.raisedFor(survey.surveyId())).extracting(e -> e.payload().level())
+                    .containsExactly(1, 2);
+        }
+    }
+
+    @Test
     void businessHoursSkipTheHolidaysAndWeekendOfTheSlowestRecipientsSite() throws Throwable {
         // Thursday 24 Dec 2026 16:30 in London (GMT). Level 1 is Lena (London, 09-17, closed 25 and 28 Dec) and Kenji
         // (Tokyo, 09-18) with 2 business hours each. Lena: 30 min on the 24th, then nothing until Tuesday 29th

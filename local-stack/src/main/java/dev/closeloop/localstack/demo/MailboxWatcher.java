@@ -5,20 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Folder;
-import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
@@ -138,30 +133,7 @@ final class MailboxWatcher implements AutoCloseable {
     }
 
     private Set<String> surveyIdsIn(Message message) throws MessagingException, IOException {
-        StringBuilder text = new StringBuilder();
-        for (var headers = message.getAllHeaders(); headers.hasMoreElements();) {
-            Header header = headers.nextElement();
-            text.append(header.getValue()).append('\n');
-        }
-        text.append(message.getSubject()).append('\n');
-        appendText(message, text);
-        Set<String> ids = new LinkedHashSet<>();
-        Matcher matcher = surveyIds.matcher(text);
-        while (matcher.find()) {
-            ids.add(matcher.group());
-        }
-        return ids;
-    }
-
-    private static void appendText(Part part, StringBuilder text) throws MessagingException, IOException {
-        if (part.isMimeType("text/*")) {
-            text.append(part.getContent()).append('\n');
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                appendText(multipart.getBodyPart(i), text);
-            }
-        }
+        return MailText.surveyIdsIn(message, surveyIds);
     }
 
     @Override
