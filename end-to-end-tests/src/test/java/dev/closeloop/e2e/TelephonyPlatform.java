@@ -14,7 +14,10 @@ import dev.closeloop.localstack.Service;
 import dev.closeloop.localstack.Stack;
 import io.restassured.response.Response;
 
-/** What the telephony platform does to a running stack: upload recordings and post surveys, as tenant acme. */
+/**
+ * What the telephony platform does to a running stack: upload recordings and post surveys, as tenant acme unless
+ * another tenant's API key is given.
+ */
 final class TelephonyPlatform {
 
     static final String API_KEY = "acme-local-key";
@@ -25,16 +28,25 @@ final class TelephonyPlatform {
 
     /** Posts the survey and checks intake accepted it (202). */
     static void submit(Stack stack, ObjectNode body) {
+        submit(stack, body, API_KEY, "acme");
+    }
+
+    /** Posts the survey with the tenant's API key and checks intake accepted it (202) for that tenant. */
+    static void submit(Stack stack, ObjectNode body, String apiKey, String tenant) {
         String surveyId = body.get("surveyId").asText();
-        given().contentType("application/json").header("Authorization", "Bearer " + API_KEY).body(body.toString())
+        given().contentType("application/json").header("Authorization", "Bearer " + apiKey).body(body.toString())
                 .post(stack.url(Service.SURVEY_INTAKE) + "/api/v1/surveys")
                 .then().statusCode(202)
                 .header("Location", "/api/v1/surveys/" + surveyId)
-                .body("surveyId", equalTo(surveyId)).body("tenant", equalTo("acme"));
+                .body("surveyId", equalTo(surveyId)).body("tenant", equalTo(tenant));
     }
 
     static Response uploadRecording(Stack stack, String recordingId, byte[] bytes) {
-        return given().contentType("audio/wav").header("Authorization", "Bearer " + API_KEY).body(bytes)
+        return uploadRecording(stack, recordingId, bytes, API_KEY);
+    }
+
+    static Response uploadRecording(Stack stack, String recordingId, byte[] bytes, String apiKey) {
+        return given().contentType("audio/wav").header("Authorization", "Bearer " + apiKey).body(bytes)
                 .put(stack.url(Service.RECORDING_SERVICE) + "/api/v1/recordings/" + recordingId);
     }
 
