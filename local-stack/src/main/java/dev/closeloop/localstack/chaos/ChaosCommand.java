@@ -130,7 +130,9 @@ public final class ChaosCommand {
                 c.escalationsMissing(), c.escalationsExtra());
         out.printf("  %-34s %8d%n", "alerts expected (email)", c.alertsExpected());
         out.printf("  %-34s %8d%n", "  sent", c.alertsSent());
-        out.printf("  %-34s %8d%n", "  duplicated", c.alertsDuplicated());
+        out.printf("  %-34s %8d%n", "  duplicated (a second message)", c.alertsDuplicated());
+        out.printf("  %-34s %8d   (same Message-ID: one message in a mailbox)%n", "  re-sent after a crash",
+                c.alertsResent());
         out.printf("  %-34s %8d%n", "  lost", c.alertsLost());
         out.printf("  %-34s %8d%n", "  to someone not expected", c.alertsUnexpected());
         out.printf("  %-34s %8d%n", "deliveries not sent", c.deliveriesNotSent());

@@ -31,7 +31,10 @@ import dev.closeloop.localstack.demo.MailText;
  * @param escalationsMissing expected (survey, type) pairs the engine did not raise
  * @param escalationsExtra   raised (survey, type) pairs nobody expected
  * @param alertsSent         expected (recipient, survey) pairs with at least one email
- * @param alertsDuplicated   emails beyond the first for one (recipient, survey)
+ * @param alertsDuplicated   distinct messages beyond the first for one (recipient, survey): a second alert
+ * @param alertsResent       copies of a message already received, with its Message-ID: a delivery sent again
+ *                           because its sender crashed after the SMTP server took it and before it recorded so
+ *                           (at-least-once at the SMTP boundary); mail systems keep one message per Message-ID
  * @param alertsLost         expected (recipient, survey) pairs with no email
  * @param alertsUnexpected   emails to someone not expected to hear of the survey
  * @param outboxLeft         outbox rows not yet published, per service
@@ -39,7 +42,7 @@ import dev.closeloop.localstack.demo.MailText;
  */
 record ChaosCount(int accepted, int storedByIntake, int escalationsExpected, int escalationsRaised,
         int escalationsMissing, int escalationsExtra, int alertsExpected, int alertsSent, int alertsDuplicated,
-        int alertsLost, int alertsUnexpected, Map<Service, Integer> outboxLeft, int deliveriesNotSent) {
+        int alertsResent, int alertsLost, int alertsUnexpected, Map<Service, Integer> outboxLeft, int deliveriesNotSent) {
 
     /** Everything expected has arrived and nothing is pending: waiting longer cannot change the count. */
     boolean complete() {
@@ -69,13 +72,14 @@ record ChaosCount(int accepted, int storedByIntake, int escalationsExpected, int
             }
         }
         Set<String> expectedEscalations = new HashSet<>();
-        Map<String, Integer> expectedAlerts = new HashMap<>();
+        Map<String, Set<String>> expectedAlerts = new HashMap<>();
+        int copies = 0;
         for (DemoSurvey survey : accepted) {
             survey.expectedTypes().forEach(type -> expectedEscalations.add(survey.surveyId() + "/" + type.name()));
-            survey.expectedRecipients().forEach(r -> expectedAlerts.put(key(r, survey.surveyId()), 0));
+            survey.expectedRecipients().forEach(r -> expectedAlerts.put(key(r, survey.surveyId()), new HashSet<>()));
             // nobody acknowledges during a chaos run: every negative survey reaches level 2
             Expectations.escalatedTo(survey.expectedTypes(), false)
-                    .forEach(r -> expectedAlerts.put(key(r, survey.surveyId()), 0));
+                    .forEach(r -> expectedAlerts.put(key(r, survey.surveyId()), new HashSet<>()));
         }
         int unexpected = 0;
         Pattern ids = Pattern.compile(Pattern.quote(runId) + "-\\d{3,}(?!\\d)");
@@ -84,7 +88,8 @@ record ChaosCount(int accepted, int storedByIntake, int escalationsExpected, int
                 for (var address : message.getRecipients(Message.RecipientType.TO)) {
                     String key = key(((InternetAddress) address).getAddress(), surveyId);
                     if (expectedAlerts.containsKey(key)) {
-                        expectedAlerts.merge(key, 1, Integer::sum);
+                        copies++;
+                        expectedAlerts.get(key).add(message.getMessageID());
                     } else {
                         unexpected++;
                     }
@@ -105,11 +110,12 @@ record ChaosCount(int accepted, int storedByIntake, int escalationsExpected, int
         int storedAccepted = (int) accepted.stream().filter(s -> stored.contains(s.surveyId())).count();
         int missing = (int) expectedEscalations.stream().filter(e -> !raised.contains(e)).count();
         int extra = (int) raised.stream().filter(e -> !expectedEscalations.contains(e)).count();
-        int sent = (int) expectedAlerts.values().stream().filter(n -> n > 0).count();
-        int duplicated = expectedAlerts.values().stream().mapToInt(n -> Math.max(0, n - 1)).sum();
+        int sent = (int) expectedAlerts.values().stream().filter(seen -> !seen.isEmpty()).count();
+        int duplicated = expectedAlerts.values().stream().mapToInt(seen -> Math.max(0, seen.size() - 1)).sum();
+        int distinct = expectedAlerts.values().stream().mapToInt(Set::size).sum();
         return new ChaosCount(accepted.size(), storedAccepted, expectedEscalations.size(),
                 expectedEscalations.size() - missing + extra, missing, extra, expectedAlerts.size(), sent, duplicated,
-                expectedAlerts.size() - sent, unexpected, outbox, notSent);
+                copies - distinct, expectedAlerts.size() - sent, unexpected, outbox, notSent);
     }
 
     private static String key(String recipient, String surveyId) {
