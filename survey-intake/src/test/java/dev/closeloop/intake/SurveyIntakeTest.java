@@ -282,9 +282,28 @@ class SurveyIntakeTest {
 
     @Test
     void bodyOfExactly64KiBIsAccepted() {
+        // No single field may fill 64 KiB (see SurveySubmission's limits), so the body is grown with 50 long
+        // questions and then the free-text fields, each within its limit.
         ObjectNode survey = freshSurvey();
-        int room = 64 * 1024 - text(survey).getBytes(StandardCharsets.UTF_8).length;
-        survey.put("comment", "x".repeat(room + survey.get("comment").asText().length()));
+        com.fasterxml.jackson.databind.node.ArrayNode answers = survey.putArray("answers");
+        for (int i = 1; i <= 50; i++) {
+            answers.addObject().put("questionId", "q" + i).put("question", "x".repeat(1000)).put("score", 3);
+        }
+        ObjectNode csr = survey.putObject("csr").put("needsAttention", true).put("attentionReason", "")
+                .put("lead", false).put("leadNote", "");
+        ObjectNode call = (ObjectNode) survey.get("call");
+        ObjectNode customer = (ObjectNode) survey.get("customer");
+        ObjectNode agent = (ObjectNode) survey.get("agent");
+        record Text(ObjectNode parent, String name, int max) {
+        }
+        for (Text field : java.util.List.of(new Text(survey, "comment", 8000), new Text(csr, "attentionReason", 2000),
+                new Text(csr, "leadNote", 2000), new Text(customer, "name", 200), new Text(agent, "name", 200),
+                new Text(call, "queue", 128), new Text(customer, "reference", 128), new Text(agent, "site", 128),
+                new Text(call, "callId", 128), new Text(agent, "team", 128))) {
+            int room = 64 * 1024 - text(survey).getBytes(StandardCharsets.UTF_8).length;
+            int length = field.parent().get(field.name()).asText().length();
+            field.parent().put(field.name(), "x".repeat(Math.min(field.max(), length + room)));
+        }
         assertThat(text(survey).getBytes(StandardCharsets.UTF_8)).hasSize(64 * 1024);
 
         post(ACME_KEY, text(survey)).statusCode(202);

@@ -240,4 +240,137 @@ class SurveyValidationTest {
     void emptyBodyIs400() {
         assertThat(rejected("", "")).containsExactly(tuple("body", "a survey is required"));
     }
+    /** Every string field of the survey and its maximum length (the contract leaves most of them open). */
+    private static final Map<String, Integer> STRING_LIMITS = Map.ofEntries(
+            Map.entry("call.callId", 128), Map.entry("call.queue", 128), Map.entry("call.recordingId", 128),
+            Map.entry("customer.reference", 128), Map.entry("customer.name", 200),
+            Map.entry("agent.id", 128), Map.entry("agent.name", 200), Map.entry("agent.team", 128),
+            Map.entry("agent.site", 128), Map.entry("answers[0].questionId", 128),
+            Map.entry("answers[0].question", 1000), Map.entry("comment", 8000),
+            Map.entry("csr.attentionReason", 2000), Map.entry("csr.leadNote", 2000));
+
+    private static void putText(ObjectNode survey, String field, String value) {
+        String[] parts = field.split("\\.");
+        ObjectNode parent = survey;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parts[i].equals("answers[0]") ? answer(survey, 0)
+                    : parent.has(parts[i]) ? (ObjectNode) parent.get(parts[i]) : parent.putObject(parts[i]);
+        }
+        parent.put(parts[parts.length - 1], value);
+    }
+
+    /** A valid address of the given length: @Email itself allows no local part over 64, no label over 63. */
+    private static String email(int length) {
+        String start = "dana@" + ("a".repeat(60) + ".").repeat(3);
+        return start + "e".repeat(length - start.length() - 4) + ".com";
+    }
+
+    @Test
+    void everyStringFieldOverItsMaximumLengthIsNamed() {
+        ObjectNode survey = freshSurvey();
+        STRING_LIMITS.forEach((field, max) -> putText(survey, field, "x".repeat(max + 1)));
+        survey.withObject("customer").put("email", email(255));
+
+        List<Tuple> expected = new java.util.ArrayList<>();
+        STRING_LIMITS.forEach((field, max) -> expected.add(tuple(field, "must be at most " + max + " characters")));
+        expected.add(tuple("customer.email", "must be at most 254 characters"));
+        assertThat(rejected(survey)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void everyStringFieldAtItsMaximumLengthIsAccepted() {
+        ObjectNode survey = freshSurvey();
+        STRING_LIMITS.forEach((field, max) -> putText(survey, field, "x".repeat(max)));
+        survey.withObject("customer").put("email", email(254));
+
+        SurveyIntakeTest.post(ACME_KEY, text(survey)).statusCode(202);
+    }
+
+    @Test
+    void anInstantLongerThanAnyInstantIsRefusedOnce() {
+        ObjectNode survey = freshSurvey();
+        survey.put("completedAt", "2026-12-04T10:15:00Z" + " ".repeat(10_000));
+
+        assertThat(rejected(survey))
+                .containsExactly(tuple("completedAt", "must be an ISO-8601 instant such as 2026-12-04T10:15:00Z"));
+    }
+
+    @Test
+    void aCallLongerThanADayIsRefused() {
+        ObjectNode survey = freshSurvey();
+        survey.withObject("call").put("durationSeconds", 86_401);
+
+        assertThat(rejected(survey)).containsExactly(tuple("call.durationSeconds", "must be at most 86400 (24 hours)"));
+
+        survey.withObject("call").put("durationSeconds", 86_400);
+        SurveyIntakeTest.post(ACME_KEY, text(survey)).statusCode(202);
+    }
+
+    @Test
+    void aNumberTooBigForAnIntegerIsRefused() {
+        ObjectNode survey = freshSurvey();
+        String body = text(survey).replaceFirst("\"durationSeconds\":\\d+", "\"durationSeconds\":99999999999999999999");
+
+        rejected(survey.get("surveyId").asText(), body);
+    }
+
+    @Test
+    void aNumberOrBooleanWhereTextBelongsIsRefused() {
+        ObjectNode survey = freshSurvey();
+        survey.withObject("agent").put("team", 17);
+        assertThat(rejected(survey)).containsExactly(tuple("agent.team", "cannot be read as a string"));
+
+        survey = freshSurvey();
+        survey.withObject("customer").put("name", true);
+        assertThat(rejected(survey)).containsExactly(tuple("customer.name", "cannot be read as a string"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsMalformed() {
+        ObjectNode survey = freshSurvey();
+        String body = text(survey).replaceFirst("\\{", "{\"comment\":\"first\",");
+
+        assertThat(rejected(survey.get("surveyId").asText(), body)).isEmpty();
+    }
+
+    @Test
+    void anEmptyStringWhereANumberBelongsIsRefusedNotReadAsAbsent() {
+        ObjectNode survey = freshSurvey();
+        survey.withObject("call").put("durationSeconds", "");
+
+        assertThat(rejected(survey)).containsExactly(tuple("call.durationSeconds", "cannot be read as an integer"));
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefused() {
+        ObjectNode survey = freshSurvey();
+        byte[] text = text(survey).replace("Dana Smith", "Dana @@ Smith").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String marked = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = marked.indexOf("@@");
+        // An overlong encoding of '/', which Jackson would decode without complaint.
+        text[at] = (byte) 0xC0;
+        text[at + 1] = (byte) 0xAF;
+
+        JsonPath problem = given().header("Authorization", "Bearer " + ACME_KEY)
+                .contentType(ContentType.JSON)
+                .body(text)
+                .when().post("/api/v1/surveys")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .extract().jsonPath();
+        assertThat(problem.getString("detail")).isEqualTo("the body is not valid UTF-8");
+        assertThat(SurveyTables.storedSurveys(pool, "acme", survey.get("surveyId").asText())).isZero();
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() {
+        ObjectNode survey = freshSurvey();
+
+        given().header("Authorization", "Bearer " + ACME_KEY)
+                .body(text(survey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/surveys")
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+        assertThat(SurveyTables.storedSurveys(pool, "acme", survey.get("surveyId").asText())).isZero();
+    }
 }

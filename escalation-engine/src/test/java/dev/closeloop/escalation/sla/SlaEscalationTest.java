@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.closeloop.escalation.EngineBroker;
-import dev.closeloop.escalation.MovableClock;
+import dev.closeloop.localstack.testing.MovableClock;
 import dev.closeloop.escalation.TestSurveys;
 import dev.closeloop.escalation.service.EscalationService;
 import dev.closeloop.escalation.service.SlaTimers;

@@ -40,6 +40,10 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "tenantApiKey")
 @APIResponse(responseCode = "401", description = "Missing or unknown API key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "The API key is over its rate limit; nothing stored",
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait (at least 1)",
+                schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SurveyResource {
 
     static final String PATH = "/api/v1/surveys";
@@ -63,7 +67,8 @@ public class SurveyResource {
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SurveyAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body: one entry per offending field; nothing stored",
+    @APIResponse(responseCode = "400", description = "Invalid body (a field over its limit, not UTF-8, a key twice): "
+            + "one entry per offending field; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The surveyId was already accepted with different content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

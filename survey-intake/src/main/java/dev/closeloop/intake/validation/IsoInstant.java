@@ -13,12 +13,18 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO-8601 instant with its zone, e.g. {@code 2026-12-04T10:15:00Z} or {@code 2026-12-04T11:15:00+01:00}. */
+/**
+ * An ISO-8601 instant with its zone, e.g. {@code 2026-12-04T10:15:00Z} or {@code 2026-12-04T11:15:00+01:00}.
+ * No instant is longer than {@link #MAX_LENGTH} characters, so a longer string is refused without parsing it.
+ */
 @Documented
 @Constraint(validatedBy = IsoInstant.Validator.class)
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IsoInstant {
+
+    /** {@code -999999999-12-31T23:59:59.999999999+18:00} and a little room. */
+    int MAX_LENGTH = 64;
 
     String message() default "must be an ISO-8601 instant such as 2026-12-04T10:15:00Z";
 
@@ -32,6 +38,9 @@ public @interface IsoInstant {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
+            }
+            if (value.length() > MAX_LENGTH) {
+                return false;
             }
             try {
                 Instant.parse(value);

@@ -1,4 +1,4 @@
-package dev.closeloop.escalation;
+package dev.closeloop.localstack.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, so deadlines are crossed without sleeping. */
+/** A clock the test moves by hand (install it with QuarkusMock over the Clock bean), so time passes without sleeping. */
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
