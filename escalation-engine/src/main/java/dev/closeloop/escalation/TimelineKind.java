@@ -24,5 +24,10 @@ public enum TimelineKind {
      * A recipient used the recording link of an alert about it: opened the page, played the recording, or was
      * refused because the link had expired or been revoked. The detail says which.
      */
-    RECORDING_ACCESSED
+    RECORDING_ACCESSED,
+    /**
+     * An admin revoked every recording link of the escalation (alert and console links alike): they answer 410 from
+     * then on. The actor is the admin; the detail says how many links were revoked. Links minted later work.
+     */
+    RECORDING_LINKS_REVOKED
 }

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * One use of a recording link, granted or refused: who (the recipient the link was minted for), when,
- * what (page or audio, which bytes), from where, and the answer. Never the token.
+ * what (page or audio, which bytes), from where, and the answer. Never the token. A token that names no link
+ * is audited too ({@link Outcome#UNKNOWN_LINK}), without link, tenant, recording or recipient.
  */
 @Entity
 @Table(name = "access_audit")
@@ -30,22 +31,25 @@ public class AccessAudit {
         /** The requested byte range lies outside the recording. */
         RANGE_NOT_SATISFIABLE,
         EXPIRED,
-        REVOKED
+        REVOKED,
+        /** The token names no link: mistyped, tampered with, guessed, or not a token at all. */
+        UNKNOWN_LINK
     }
 
     @Id
     public UUID id;
 
-    @Column(name = "link_id", nullable = false)
+    /** Null for {@link Outcome#UNKNOWN_LINK}, as are tenant, recording and recipient. */
+    @Column(name = "link_id")
     public UUID linkId;
 
-    @Column(nullable = false)
+    @Column
     public String tenant;
 
-    @Column(name = "recording_id", nullable = false)
+    @Column(name = "recording_id")
     public String recordingId;
 
-    @Column(name = "manager_id", nullable = false)
+    @Column(name = "manager_id")
     public String managerId;
 
     @Column(name = "recipient_email")

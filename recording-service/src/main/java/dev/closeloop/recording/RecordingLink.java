@@ -93,9 +93,13 @@ public class RecordingLink {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
-    /** Set when the link was withdrawn; a revoked link answers like an unknown one. */
+    /** Set when the link was withdrawn; a revoked link answers 410, saying so, and serves nothing. */
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Who revoked it (the escalation-engine admin's username); set with {@link #revokedAt}. */
+    @Column(name = "revoked_by")
+    public String revokedBy;
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

@@ -205,7 +205,7 @@ class ConsoleLinkTest extends LinkTestSupport {
                 .body("errors.field", org.hamcrest.Matchers.contains(field));
     }
 
-    private static String token(Response minted) {
+    static String token(Response minted) {
         minted.then().statusCode(201);
         String url = minted.jsonPath().getString("url");
         assertThat(url).startsWith(BASE_URL);

@@ -216,7 +216,7 @@ class RecordingLinkFlowTest extends LinkTestSupport {
     }
 
     @Test
-    void unknownMalformedAndRevokedLinksAnswer404() {
+    void unknownAndMalformedLinksAnswer404AndRevokedOnes410SayingSo() {
         String unknown = LinkTokens.newToken();
         given().when().get("/r/{token}", unknown).then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("Link not found"));
@@ -228,10 +228,13 @@ class RecordingLinkFlowTest extends LinkTestSupport {
         String recordingId = RecordingUploadTest.newId();
         RecordingUploadTest.upload(ACME, recordingId, "audio/wav", TestWav.tone(440, 8000)).then().statusCode(201);
         String revoked = token(mintOneLink(survey(recordingId)));
-        execute("UPDATE recording_link SET revoked_at = now() WHERE token_hash = $1", LinkTokens.hash(revoked));
+        execute("UPDATE recording_link SET revoked_at = now(), revoked_by = 'admin' WHERE token_hash = $1",
+                LinkTokens.hash(revoked));
 
-        given().when().get("/r/{token}", revoked).then().statusCode(404).body(containsString("Link not found"));
-        given().when().get("/r/{token}/audio", revoked).then().statusCode(404);
+        given().when().get("/r/{token}", revoked).then().statusCode(410).body(containsString("has been revoked"))
+                .body(not(containsString("<audio")));
+        given().when().get("/r/{token}/audio", revoked).then().statusCode(410)
+                .contentType("application/problem+json");
         assertThat(audit(revoked)).extracting(row -> row.getString("outcome")).containsExactly("REVOKED", "REVOKED");
     }
 
@@ -335,14 +338,15 @@ class RecordingLinkFlowTest extends LinkTestSupport {
                 LinkTokens.hash(expired));
         Survey revokedSurvey = survey(recordingId);
         String revoked = token(mintOneLink(revokedSurvey));
-        execute("UPDATE recording_link SET revoked_at = now() WHERE token_hash = $1", LinkTokens.hash(revoked));
+        execute("UPDATE recording_link SET revoked_at = now(), revoked_by = 'admin' WHERE token_hash = $1",
+                LinkTokens.hash(revoked));
 
         // the recipient tries the page, the audio, then the page again
         for (int attempt = 0; attempt < 2; attempt++) {
             given().when().get("/r/{token}", expired).then().statusCode(410);
             given().when().get("/r/{token}/audio", expired).then().statusCode(410);
-            given().when().get("/r/{token}", revoked).then().statusCode(404);
-            given().when().get("/r/{token}/audio", revoked).then().statusCode(404);
+            given().when().get("/r/{token}", revoked).then().statusCode(410);
+            given().when().get("/r/{token}/audio", revoked).then().statusCode(410);
         }
 
         assertThat(awaitAnnounced(expiredSurvey.surveyId())).extracting(event -> event.payload().access())

@@ -101,7 +101,8 @@ class RecordingUploadTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
                 .body("detail", containsString(id));
-        upload(ACME, id, "audio/mpeg", first).then().statusCode(409).contentType("application/problem+json");
+        upload(ACME, id, "audio/mpeg", TestAudio.mp3Frames()).then().statusCode(409)
+                .contentType("application/problem+json");
 
         given().header("Authorization", ACME).get("/api/v1/recordings/{id}", id)
                 .then().statusCode(200).body("sha256", equalTo(Hashes.sha256Hex(first)))
@@ -111,12 +112,42 @@ class RecordingUploadTest {
 
     @Test
     void eachOfTheFourAudioTypesIsAcceptedParametersAside() {
-        upload(ACME, newId(), "audio/mpeg", new byte[] { 1, 2, 3 }).then().statusCode(201)
+        upload(ACME, newId(), "audio/mpeg", TestAudio.mp3WithId3()).then().statusCode(201)
                 .body("contentType", equalTo("audio/mpeg"));
-        upload(ACME, newId(), "audio/ogg; codecs=opus", new byte[] { 1, 2, 3 }).then().statusCode(201)
+        upload(ACME, newId(), "audio/mpeg", TestAudio.mp3Frames()).then().statusCode(201)
+                .body("contentType", equalTo("audio/mpeg"));
+        upload(ACME, newId(), "audio/ogg; codecs=opus", TestAudio.ogg()).then().statusCode(201)
                 .body("contentType", equalTo("audio/ogg"));
-        upload(ACME, newId(), "audio/mp4", new byte[] { 1, 2, 3 }).then().statusCode(201)
+        upload(ACME, newId(), "audio/mp4", TestAudio.m4a()).then().statusCode(201)
                 .body("contentType", equalTo("audio/mp4"));
+    }
+
+    @Test
+    void bytesThatAreNotTheDeclaredTypeAreRefusedWith415NamingBothAndNothingIsStored() throws Exception {
+        long filesBefore = storedFiles();
+        record Lie(String declared, byte[] bytes, String lookLike) {
+        }
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Lie> lies = List.of(
+                new Lie("audio/mpeg", TestWav.tone(440, 800), "audio/wav"),
+                new Lie("audio/wav", TestAudio.mp3WithId3(), "audio/mpeg"),
+                new Lie("audio/ogg", TestAudio.m4a(), "audio/mp4"),
+                new Lie("audio/mp4", TestAudio.ogg(), "audio/ogg"),
+                new Lie("audio/wav", html, "none of the accepted audio types"),
+                new Lie("audio/mpeg", new byte[] { (byte) 0xFF }, "none of the accepted audio types"),
+                new Lie("audio/ogg", new byte[0], "none of the accepted audio types"));
+        for (Lie lie : lies) {
+            String id = newId();
+            upload(ACME, id, lie.declared(), lie.bytes()).then().statusCode(415)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(415))
+                    .body("detail", containsString("Content-Type is " + lie.declared()))
+                    .body("detail", containsString("bytes look like " + lie.lookLike()));
+            given().header("Authorization", ACME).get("/api/v1/recordings/{id}", id).then().statusCode(404);
+            assertThat(rows("SELECT count(*) FROM recording WHERE recording_id = $1", id)).isZero();
+        }
+        assertThat(storedFiles()).as("no file left behind, staged or stored").isEqualTo(filesBefore);
+        assertThat(stagedFiles()).isZero();
     }
 
     @Test
@@ -242,6 +273,59 @@ class RecordingUploadTest {
     }
 
     @Test
+    void idsThatLookLikePathsAreRefusedOnEveryEndpointAndNeverTouchTheFileSystem() throws Exception {
+        // as they come on the wire, percent-encoded or not: the client must not normalise them first
+        List<String> rawIds = List.of("..", ".", "%2e%2e", "%2E%2E%2Fx", "../x", "..%2Fx", "..%2F..%2Fescaped",
+                "..%5Cx", "a/b", "a%2Fb", "a%5Cb", "%00", "a%00b", "x".repeat(1500), ".hidden", "%2ehidden",
+                "rec%E2%80%901", "r%D0%B5c-1", "%EF%BD%92ec-1", "rec%E2%80%A4%E2%80%A4%2Fx", "rec%C2%A0x");
+        Path outside = storageRoot.getParent();
+        List<String> before = tree(storageRoot);
+        List<String> besideBefore = tree(outside, 1);
+        HttpClient client = HttpClient.newHttpClient();
+        for (String rawId : rawIds) {
+            URI uri = URI.create(recordingsUri + "/" + rawId);
+            URI internal = URI.create(recordingsUri.resolve("/internal/v1/tenants/acme/recordings/") + rawId + "/links");
+            List<HttpResponse<String>> answers = List.of(
+                    client.send(HttpRequest.newBuilder(uri).header("Authorization", ACME).header("Content-Type", "audio/wav")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(TestWav.tone(440, 100))).build(),
+                            HttpResponse.BodyHandlers.ofString()),
+                    client.send(HttpRequest.newBuilder(uri).header("Authorization", ACME).GET().build(),
+                            HttpResponse.BodyHandlers.ofString()),
+                    client.send(HttpRequest.newBuilder(internal).header("Authorization", ConsoleLinkTest.INTERNAL)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"viewerEmail\": \"mia.jones@acme.example\", "
+                                    + "\"surveyId\": \"tel-1\", \"escalationIds\": [\"esc-1\"]}"))
+                            .build(), HttpResponse.BodyHandlers.ofString()));
+            for (HttpResponse<String> answer : answers) {
+                assertThat(answer.statusCode()).as(answer.request().method() + " " + shortly(rawId)).isIn(400, 404);
+            }
+        }
+        assertThat(rows("SELECT count(*) FROM recording WHERE recording_id !~ $1", "^[A-Za-z0-9][A-Za-z0-9._:-]*$"))
+                .isZero();
+        assertThat(rows("SELECT count(*) FROM recording_link WHERE recording_id !~ $1", "^[A-Za-z0-9][A-Za-z0-9._:-]*$"))
+                .isZero();
+        assertThat(tree(storageRoot)).as("nothing written under the recordings directory").isEqualTo(before);
+        assertThat(tree(outside, 1)).as("nor beside it").isEqualTo(besideBefore);
+        for (String escape : List.of("x", "escaped", "../x", "../escaped", "../../escaped", "a/b", "a", "b")) {
+            assertThat(storageRoot.resolve(escape)).doesNotExist();
+        }
+    }
+
+    private static String shortly(String rawId) {
+        return rawId.length() > 40 ? rawId.substring(0, 10) + "... (" + rawId.length() + " characters)" : rawId;
+    }
+
+    private static List<String> tree(Path root) throws java.io.IOException {
+        return tree(root, Integer.MAX_VALUE);
+    }
+
+    private static List<String> tree(Path root, int depth) throws java.io.IOException {
+        try (var paths = Files.walk(root, depth)) {
+            return paths.map(path -> root.relativize(path).toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void noKeyOrAnUnknownKeyIsRefusedWith401() {
         String id = newId();
         given().contentType("audio/wav").body(TestWav.tone(440, 100))
@@ -288,6 +372,13 @@ class RecordingUploadTest {
     private long rows(String sql, String parameter) {
         return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
+    }
+
+    /** Every file under the recordings directory, staging included. */
+    private long storedFiles() throws java.io.IOException {
+        try (var files = Files.walk(storageRoot)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private long stagedFiles() {

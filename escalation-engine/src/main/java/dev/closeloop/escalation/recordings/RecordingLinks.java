@@ -70,12 +70,49 @@ public class RecordingLinks {
     }
 
     /**
+     * Has the recording-service revoke every link naming the escalation, and answers how many it revoked. Unlike
+     * {@link #linkFor}, a failure is the caller's to report: an admin who revokes must know it did not happen.
+     *
+     * @throws RecordingServiceUnavailableException (in the {@code Uni}) when the internal token is not set, or the
+     *                                              recording-service cannot be reached, refuses, or answers nothing usable
+     */
+    public Uni<Integer> revokeForEscalation(String tenant, String escalationId, String revokedBy) {
+        if (token.isEmpty()) {
+            return Uni.createFrom().failure(new RecordingServiceUnavailableException(
+                    "closeloop.internal.token (CLOSELOOP_INTERNAL_TOKEN) is not set"));
+        }
+        return Uni.createFrom()
+                .deferred(() -> client.revoke(tenant, escalationId, "Bearer " + token.get(),
+                        new RecordingsClient.RevokeRequest(revokedBy)))
+                .ifNoItem().after(AT_MOST).fail()
+                .map(answer -> {
+                    if (answer == null || answer.revoked() == null) {
+                        throw new UnusableAnswer();
+                    }
+                    return answer.revoked();
+                })
+                .onFailure(failure -> !(failure instanceof RecordingServiceUnavailableException))
+                .transform(failure -> {
+                    String why = describe(failure);
+                    Log.warnf("Recording links of escalationId=%s not revoked: %s", escalationId, why);
+                    return new RecordingServiceUnavailableException(why);
+                });
+    }
+
+    /** The recording-service did not do what was asked; nothing was recorded here either. */
+    public static final class RecordingServiceUnavailableException extends RuntimeException {
+        public RecordingServiceUnavailableException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
      * What went wrong: the status of an answer (never its body), or the connection failure as the network
      * layer tells it (host, port, timeout).
      */
     private static String describe(Throwable failure) {
         if (failure instanceof UnusableAnswer) {
-            return "the recording-service's answer names no link";
+            return "the recording-service's answer is not the one asked for";
         }
         if (failure instanceof WebApplicationException) {
             int status = ((WebApplicationException) failure).getResponse().getStatus();

@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * fail the {@code Uni}, as the REST client does by default.
  */
 @RegisterRestClient(configKey = "recordings")
-@Path("/internal/v1/tenants/{tenant}/recordings/{recordingId}/links")
+@Path("/internal/v1/tenants/{tenant}")
 public interface RecordingsClient {
 
     record LinkRequest(String viewerEmail, String viewerName, String managerId, String surveyId,
@@ -30,9 +30,24 @@ public interface RecordingsClient {
     record MintedLink(String url, String audioUrl, Instant expiresAt) {
     }
 
+    record RevokeRequest(String revokedBy) {
+    }
+
+    record Revoked(Integer revoked) {
+    }
+
     @POST
+    @Path("recordings/{recordingId}/links")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<MintedLink> mint(@PathParam("tenant") String tenant, @PathParam("recordingId") String recordingId,
             @HeaderParam("Authorization") String authorization, LinkRequest request);
+
+    /** Revokes every link, alert or console, of the tenant that names the escalation. */
+    @POST
+    @Path("escalations/{escalationId}/links/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Revoked> revoke(@PathParam("tenant") String tenant, @PathParam("escalationId") String escalationId,
+            @HeaderParam("Authorization") String authorization, RevokeRequest request);
 }

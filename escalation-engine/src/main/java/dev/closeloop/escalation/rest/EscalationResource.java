@@ -32,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.closeloop.escalation.directory.Roles;
+import dev.closeloop.escalation.recordings.RecordingLinks;
 import dev.closeloop.escalation.security.DirectoryIdentityProvider;
 import dev.closeloop.escalation.service.EscalationLifecycleService;
 import dev.closeloop.escalation.service.EscalationQueries;
+import dev.closeloop.escalation.service.RecordingLinkRevocation;
 import dev.closeloop.platform.problem.Problem;
 import dev.closeloop.platform.problem.ProblemException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -55,12 +57,14 @@ public class EscalationResource {
     private final EscalationQueries queries;
     private final EscalationLifecycleService lifecycle;
     private final CurrentIdentityAssociation identity;
+    private final RecordingLinkRevocation revocation;
 
     public EscalationResource(EscalationQueries queries, EscalationLifecycleService lifecycle,
-            CurrentIdentityAssociation identity) {
+            CurrentIdentityAssociation identity, RecordingLinkRevocation revocation) {
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.identity = identity;
+        this.revocation = revocation;
     }
 
     @GET
@@ -202,6 +206,38 @@ public class EscalationResource {
             @NotNull @Valid ReassignRequest body) {
         return change(id, ifMatch, (caller, uuid, version) -> lifecycle.reassign(caller, uuid, version,
                 body.managerId().strip()));
+    }
+
+    @POST
+    @Path("{id}/recording-links/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke every recording link of an escalation (admin)", description = "The recording-service "
+            + "withdraws every link naming the escalation, from alerts and from the console: their page and audio "
+            + "answer 410 from then on, and each attempt reaches the timeline. The timeline records who revoked and "
+            + "how many. Links minted later (a manager opening the escalation in the console) work. No If-Match: "
+            + "the escalation itself does not change.")
+    @APIResponse(responseCode = "200", description = "revoked: how many links were revoked (0: none were left)",
+            content = @Content(schema = @Schema(implementation = RevokedRecordingLinksView.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong credentials",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The tenant has no escalation with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recording-service did not revoke them; nothing was "
+            + "recorded, try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RevokedRecordingLinksView> revokeRecordingLinks(@PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        return identity.getDeferredIdentity()
+                .map(Callers::of)
+                .flatMap(admin -> revocation.revokeAll(admin, uuid))
+                .onItem().ifNull().failWith(EscalationResource::notFound)
+                .onFailure(RecordingLinks.RecordingServiceUnavailableException.class)
+                .transform(failure -> new ProblemException(503, "Service Unavailable",
+                        "the recording-service did not revoke the links (" + failure.getMessage()
+                                + "); nothing was recorded, try again"))
+                .map(RevokedRecordingLinksView::new);
     }
 
     /** The answers every change gives. */

@@ -1,7 +1,11 @@
 package dev.closeloop.escalation.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +60,26 @@ public class DirectoryIdentityProvider implements IdentityProvider<UsernamePassw
         Optional<Accounts.Login> login = accounts.login(username);
         String hash = login.map(l -> l.account().passwordHash()).orElse(decoyHash);
         boolean matches = BcryptUtil.matches(password, hash);
-        if (login.isEmpty() || !matches) {
-            Log.debugf("Refused login for username=%s", username);
+        if (login.isEmpty()) {
+            // an unknown "username" is often a password typed into the wrong field: never log it as typed
+            Log.debugf("Refused login for an unknown username (sha256 %s...)", shortHash(username));
+            throw new AuthenticationFailedException();
+        }
+        if (!matches) {
+            Log.debugf("Refused login for username=%s: wrong password", login.get().account().username());
             throw new AuthenticationFailedException();
         }
         return identity(login.get());
+    }
+
+    /** Enough of a digest to tell repeated attempts apart in a log, too little to recover what was typed. */
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The identity of an account, with its role and tenant. */

@@ -8,8 +8,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.closeloop.recording.RecordingIds;
-
 /**
  * What the escalation-engine's console tells about who is looking at which escalations. Sizes are those of the
  * {@code recording_link} columns: refused, not clipped, since the engine's directory never comes near them.
@@ -18,8 +16,12 @@ public record ConsoleLinkRequest(
         @NotBlank @Email @Size(max = 320) String viewerEmail,
         @Size(max = 200) String viewerName,
         @Size(max = 200) String managerId,
-        // survey ids have the recording ids' alphabet
-        @NotBlank @Pattern(regexp = RecordingIds.PATTERN, message = RecordingIds.MESSAGE) String surveyId,
+        // survey ids have the recording ids' alphabet, but survey-intake lets them start with any of it
+        @NotBlank @Pattern(regexp = ConsoleLinkRequest.SURVEY_ID_PATTERN,
+                message = "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'") String surveyId,
         @NotEmpty List<@NotBlank @Size(max = 128) String> escalationIds,
         @Size(max = 64) String timeZone) {
+
+    /** Survey ids as survey-intake accepts them. */
+    static final String SURVEY_ID_PATTERN = "[A-Za-z0-9._:-]{1,128}";
 }

@@ -34,6 +34,7 @@ public class ConsoleLinkResource {
 
     /** The tenant ids of the API key file and the engine's directory. */
     static final String TENANT_PATTERN = "[A-Za-z0-9._-]{1,100}";
+    static final String TENANT_MESSAGE = "must be 1 to 100 characters of A-Z, a-z, 0-9, '.', '_' and '-'";
 
     private final ConsoleLinks links;
 
@@ -54,8 +55,7 @@ public class ConsoleLinkResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong internal token")
     @APIResponse(responseCode = "404", description = "The internal API is off: closeloop.internal.token is not set")
     public Uni<Response> mint(
-            @PathParam("tenant") @Pattern(regexp = TENANT_PATTERN, message = "must be 1 to 100 characters of A-Z, "
-                    + "a-z, 0-9, '.', '_' and '-'") String tenant,
+            @PathParam("tenant") @Pattern(regexp = TENANT_PATTERN, message = TENANT_MESSAGE) String tenant,
             @PathParam("recordingId") @Pattern(regexp = RecordingIds.PATTERN, message = RecordingIds.MESSAGE) String recordingId,
             @Valid @NotNull ConsoleLinkRequest request) {
         ConsoleLinks.Viewer viewer = new ConsoleLinks.Viewer(request.viewerEmail().strip(), request.viewerName(),

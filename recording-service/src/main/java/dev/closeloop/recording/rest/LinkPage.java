@@ -10,7 +10,7 @@ import dev.closeloop.recording.RecordingLink;
 
 /**
  * What the link page shows. {@code state} is one of {@code ready}, {@code pending}, {@code expired},
- * {@code missing}. Every text is escaped by the template.
+ * {@code revoked}, {@code missing}. Every text is escaped by the template.
  */
 public record LinkPage(String state, String surveyId, String agent, String expiresAt, String expiresAtIso,
         String audioPath) {
@@ -29,6 +29,11 @@ public record LinkPage(String state, String surveyId, String agent, String expir
         return of("expired", link, null);
     }
 
+    /** Nothing of the recording is shown: the admin who revoked the link meant it to tell nothing more. */
+    static LinkPage revoked() {
+        return new LinkPage("revoked", null, null, null, null, null);
+    }
+
     static LinkPage missing() {
         return new LinkPage("missing", null, null, null, null, null);
     }
@@ -43,6 +48,10 @@ public record LinkPage(String state, String surveyId, String agent, String expir
 
     public boolean isExpired() {
         return "expired".equals(state);
+    }
+
+    public boolean isRevoked() {
+        return "revoked".equals(state);
     }
 
     private static LinkPage of(String state, RecordingLink link, String audioPath) {

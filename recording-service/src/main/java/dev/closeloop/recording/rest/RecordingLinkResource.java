@@ -27,7 +27,8 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * The links alerts carry: {@code /r/{token}} a page with a player, {@code /r/{token}/audio} the bytes. No
- * login: the unguessable, expiring token is the credential, so it never reaches a log, a Referer or a cache.
+ * login: the unguessable, expiring token is the credential, so it never reaches a log, a Referer or a cache. Every
+ * use, a token naming no link included, is audited.
  */
 @Path("/r")
 public class RecordingLinkResource {
@@ -54,8 +55,8 @@ public class RecordingLinkResource {
             + "with the survey, the agent and when the link expires.")
     @APIResponse(responseCode = "200", description = "The player; or, when the recording has not been uploaded yet, "
             + "a page saying so (the link will work once it is)")
-    @APIResponse(responseCode = "404", description = "Unknown or revoked link")
-    @APIResponse(responseCode = "410", description = "The link has expired")
+    @APIResponse(responseCode = "404", description = "Unknown link")
+    @APIResponse(responseCode = "410", description = "The link has expired, or has been revoked; the page says which")
     public Uni<Response> page(@PathParam("token") String token, @Context HttpServerRequest request) {
         return access.page(token, client(request)).map(result -> {
             LinkPage page;
@@ -65,6 +66,8 @@ public class RecordingLinkResource {
                 page = LinkPage.pending(((LinkAccess.Pending) result).link());
             } else if (result instanceof LinkAccess.Expired) {
                 page = LinkPage.expired(((LinkAccess.Expired) result).link());
+            } else if (result instanceof LinkAccess.Revoked) {
+                page = LinkPage.revoked();
             } else {
                 page = LinkPage.missing();
             }
@@ -86,8 +89,8 @@ public class RecordingLinkResource {
             + "honours a single Range (bytes=a-b, bytes=a-, bytes=-n).")
     @APIResponse(responseCode = "200", description = "The whole recording")
     @APIResponse(responseCode = "206", description = "The requested range, with Content-Range")
-    @APIResponse(responseCode = "404", description = "Unknown or revoked link, or the recording has not been uploaded yet")
-    @APIResponse(responseCode = "410", description = "The link has expired")
+    @APIResponse(responseCode = "404", description = "Unknown link, or the recording has not been uploaded yet")
+    @APIResponse(responseCode = "410", description = "The link has expired, or has been revoked; the problem says which")
     @APIResponse(responseCode = "416", description = "The range lies outside the recording; Content-Range: bytes */size")
     public Uni<Response> audio(@PathParam("token") String token, @HeaderParam("Range") String range,
             @Context HttpServerRequest request) {
@@ -103,6 +106,9 @@ public class RecordingLinkResource {
             }
             if (result instanceof LinkAccess.Expired) {
                 return problem(410, "Gone", "this recording link has expired").build();
+            }
+            if (result instanceof LinkAccess.Revoked) {
+                return problem(410, "Gone", "this recording link has been revoked").build();
             }
             if (result instanceof LinkAccess.Pending) {
                 return problem(404, "Not Found", "the recording has not been uploaded yet; try again later").build();

@@ -1,8 +1,11 @@
 package dev.closeloop.recording.rest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -57,14 +60,16 @@ public class RecordingResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a call recording", description = "The body is the audio (audio/wav, audio/mpeg, "
-            + "audio/ogg or audio/mp4). Idempotent: the same bytes again change nothing.")
+            + "audio/ogg or audio/mp4), and its first bytes must be of that type (RIFF/WAVE, ID3 or an MPEG frame, "
+            + "OggS, an ftyp box). Idempotent: the same bytes again change nothing.")
     @APIResponse(responseCode = "201", description = "Stored; Location names the recording")
     @APIResponse(responseCode = "200", description = "The identical recording was already stored")
     @APIResponse(responseCode = "400", description = "Invalid recording id")
     @APIResponse(responseCode = "401", description = "Missing or unknown API key")
     @APIResponse(responseCode = "409", description = "A different recording is already stored under this id")
     @APIResponse(responseCode = "413", description = "Larger than closeloop.recordings.max-size")
-    @APIResponse(responseCode = "415", description = "Not one of the accepted audio types")
+    @APIResponse(responseCode = "415", description = "Not one of the accepted audio types, or the bytes are not what "
+            + "the Content-Type says (the problem names both); nothing is stored")
     public Response upload(
             @PathParam("recordingId") @Pattern(regexp = RecordingIds.PATTERN, message = RecordingIds.MESSAGE) String recordingId,
             @Context HttpHeaders headers, InputStream body) throws IOException {
@@ -74,9 +79,16 @@ public class RecordingResource {
         if (declaredLength > uploads.maxBytes()) {
             throw UploadRefusedException.tooLarge(uploads.maxBytes());
         }
+        // the type is checked against the bytes before anything is staged: a refused upload leaves no file behind
+        byte[] head = body.readNBytes(AudioTypes.SNIFF_LENGTH);
+        Optional<String> sniffed = AudioTypes.sniff(head);
+        if (!sniffed.equals(Optional.of(contentType))) {
+            throw UploadRefusedException.typeMismatch(contentType, sniffed);
+        }
         Registration registration;
         try {
-            registration = uploads.upload(tenant.id(), recordingId, contentType, body);
+            registration = uploads.upload(tenant.id(), recordingId, contentType,
+                    new SequenceInputStream(new ByteArrayInputStream(head), body));
         } catch (RecordingTooLargeException e) {
             throw UploadRefusedException.tooLarge(e.limit());
         }

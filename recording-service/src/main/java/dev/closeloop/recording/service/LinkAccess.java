@@ -11,17 +11,20 @@ public sealed interface LinkAccess {
 
     int status();
 
-    /** No such token, or not a token at all. Not audited: there is no link to tie the attempt to. */
+    /**
+     * No such token, or not a token at all. Audited without a link ({@code UNKNOWN_LINK}); never announced, since
+     * there is no escalation to tell.
+     */
     record Unknown() implements LinkAccess {
         public int status() {
             return 404;
         }
     }
 
-    /** Withdrawn: answered like an unknown link. */
+    /** Withdrawn by an admin: gone for good, and the answer says so. */
     record Revoked(RecordingLink link) implements LinkAccess {
         public int status() {
-            return 404;
+            return 410;
         }
     }
 

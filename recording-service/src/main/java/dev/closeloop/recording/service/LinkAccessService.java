@@ -27,8 +27,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Decides what a recording link may see and writes the audit row for every use of a known link, refused or
  * not, in the same transaction, together with the {@code recordings.accessed} event when the use is one the
- * escalation's timeline should show ({@link AccessAnnouncements}). Tokens are looked up by their hash and never
- * logged.
+ * escalation's timeline should show ({@link AccessAnnouncements}); a token naming no link is audited without one.
+ * Tokens are looked up by their hash and never logged.
  */
 @ApplicationScoped
 public class LinkAccessService {
@@ -81,13 +81,13 @@ public class LinkAccessService {
     }
 
     private Uni<Use> access(String token, What what, String rangeHeader, Client client) {
-        if (!LinkTokens.isWellFormed(token)) {
-            return Uni.createFrom().item(new Use(new LinkAccess.Unknown(), false));
-        }
         Instant now = Instant.now();
+        if (!LinkTokens.isWellFormed(token)) {
+            return unknown(what, rangeHeader, client, now);
+        }
         return links.findByTokenHash(LinkTokens.hash(token)).flatMap(link -> {
             if (link == null) {
-                return Uni.createFrom().item(new Use(new LinkAccess.Unknown(), false));
+                return unknown(what, rangeHeader, client, now);
             }
             if (link.revokedAt != null) {
                 return record(new LinkAccess.Revoked(link), link, what, Outcome.REVOKED, rangeHeader, client, now);
@@ -133,22 +133,39 @@ public class LinkAccessService {
         });
     }
 
-    private Uni<Use> record(LinkAccess access, RecordingLink link, What what, Outcome outcome,
-            String rangeHeader, Client client, Instant now) {
+    /**
+     * A token that names no link, audited with what little there is: not the token (one character away from a
+     * real one, it would nearly be one), no link, no event.
+     */
+    private Uni<Use> unknown(What what, String rangeHeader, Client client, Instant now) {
+        LinkAccess access = new LinkAccess.Unknown();
+        AccessAudit row = auditRow(what, Outcome.UNKNOWN_LINK, access.status(), rangeHeader, client, now);
+        Log.infof("Recording link refused: unknown token what=%s remoteAddress=%s", what, row.remoteAddress);
+        return audit.persist(row).replaceWith(new Use(access, false));
+    }
+
+    private static AccessAudit auditRow(What what, Outcome outcome, int status, String rangeHeader, Client client,
+            Instant now) {
         AccessAudit row = new AccessAudit();
         row.id = UUID.randomUUID();
+        row.at = now;
+        row.what = what;
+        row.outcome = outcome;
+        row.httpStatus = status;
+        row.requestedRange = clip(rangeHeader, 200);
+        row.remoteAddress = clip(client.remoteAddress(), 100);
+        row.userAgent = clip(client.userAgent(), 300);
+        return row;
+    }
+
+    private Uni<Use> record(LinkAccess access, RecordingLink link, What what, Outcome outcome,
+            String rangeHeader, Client client, Instant now) {
+        AccessAudit row = auditRow(what, outcome, access.status(), rangeHeader, client, now);
         row.linkId = link.id;
         row.tenant = link.tenant;
         row.recordingId = link.recordingId;
         row.managerId = link.managerId;
         row.recipientEmail = link.recipientEmail;
-        row.at = now;
-        row.what = what;
-        row.outcome = outcome;
-        row.httpStatus = access.status();
-        row.requestedRange = clip(rangeHeader, 200);
-        row.remoteAddress = clip(client.remoteAddress(), 100);
-        row.userAgent = clip(client.userAgent(), 300);
         if (what == What.PAGE || outcome != Outcome.GRANTED) {
             Log.infof("Recording link used linkId=%s surveyId=%s managerId=%s what=%s outcome=%s status=%d", link.id,
                     link.surveyId, link.managerId, what, outcome, row.httpStatus);
