@@ -331,6 +331,13 @@ class TenantIsolationIT {
             record(soft, RECORDINGS, "POST", "/internal/v1/tenants/{tenant}/recordings/{recordingId}/links",
                     "globex API key", "mint a link to acme's " + SHARED_RECORDING + " " + body, r, 401);
         });
+        probes.put("POST /internal/v1/tenants/{tenant}/escalations/{escalationId}/links/revoke", () -> {
+            Response r = withKey(B_KEY).contentType("application/json").body("{\"revokedBy\":\"globex\"}")
+                    .post(recordings("/internal/v1/tenants/acme/escalations/" + aShared + "/links/revoke"));
+            record(soft, RECORDINGS, "POST",
+                    "/internal/v1/tenants/{tenant}/escalations/{escalationId}/links/revoke", "globex API key",
+                    "revoke acme's links of " + aShared, r, 401);
+        });
         probes.put("GET /r/{token}", () -> {
             Response a = given().get(recordings("/r/" + aRecordingToken));
             recordAgainst(soft, RECORDINGS, "GET", "/r/{token}", "A's link", "", a, bMarkers, 200);
@@ -379,6 +386,13 @@ class TenantIsolationIT {
             for (String id : List.of(aShared, aOnly)) {
                 record(soft, ENGINE, "GET", "/api/v1/escalations/{id}", B_CALLER, "GET A's " + id,
                         asB().get(engine("/api/v1/escalations/" + id)), 404);
+            }
+        });
+        probes.put("POST /api/v1/escalations/{id}/recording-links/revoke", () -> {
+            for (String id : List.of(aShared, aOnly)) {
+                record(soft, ENGINE, "POST", "/api/v1/escalations/{id}/recording-links/revoke", B_CALLER,
+                        "revoke A's links of " + id,
+                        asB().post(engine("/api/v1/escalations/" + id + "/recording-links/revoke")), 404);
             }
         });
         Map<String, String> changes = new LinkedHashMap<>();
