@@ -22,6 +22,19 @@ public final class ReadinessWait {
     public record Failure(ServiceProcess service, String reason) {
     }
 
+    /**
+     * Waits as {@link #await} does and fails with the process's name, why, and the last lines of its log.
+     *
+     * @throws IllegalStateException when a process exited or was not ready in time
+     */
+    public static void requireReady(List<ServiceProcess> processes, Duration timeout, Consumer<String> progress) {
+        await(processes, timeout, progress).ifPresent(failure -> {
+            ServiceProcess process = failure.service();
+            throw new IllegalStateException(process.name() + " " + failure.reason() + "; last lines of "
+                    + process.log() + ":\n" + process.failureLogTail(30));
+        });
+    }
+
     /** Empty when all are ready; the first that exited or is still not ready at the timeout otherwise. */
     public static Optional<Failure> await(List<ServiceProcess> services, Duration timeout, Consumer<String> progress) {
         long start = System.nanoTime();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,13 +58,7 @@ public final class Stack implements AutoCloseable {
             for (Service service : Service.values()) {
                 services.put(service, ServiceProcess.start(service, config, false));
             }
-            Optional<ReadinessWait.Failure> failure =
-                    ReadinessWait.await(new ArrayList<>(services.values()), READY_TIMEOUT, progress);
-            if (failure.isPresent()) {
-                ServiceProcess failed = failure.get().service();
-                throw new IllegalStateException(failed.name() + " " + failure.get().reason()
-                        + "; last lines of " + failed.log() + ":\n" + failed.failureLogTail(30));
-            }
+            ReadinessWait.requireReady(new ArrayList<>(services.values()), READY_TIMEOUT, progress);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -107,12 +100,8 @@ public final class Stack implements AutoCloseable {
         }
         ServiceProcess process = ServiceProcess.start(service, config, false);
         services.put(service, process);
-        Optional<ReadinessWait.Failure> failure = ReadinessWait.await(List.of(process), READY_TIMEOUT,
+        ReadinessWait.requireReady(List.of(process), READY_TIMEOUT,
                 message -> System.out.println("[stack] " + message));
-        if (failure.isPresent()) {
-            throw new IllegalStateException(process.name() + " " + failure.get().reason() + "; last lines of "
-                    + process.log() + ":\n" + process.failureLogTail(30));
-        }
     }
 
     /** Stops the services (in parallel), then the infrastructure. Safe to call twice. */

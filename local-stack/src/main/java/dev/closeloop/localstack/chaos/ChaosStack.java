@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -180,12 +179,7 @@ final class ChaosStack implements AutoCloseable {
     }
 
     private void awaitReady(List<ServiceProcess> processes) {
-        Optional<ReadinessWait.Failure> failure = ReadinessWait.await(processes, READY_TIMEOUT, progress);
-        if (failure.isPresent()) {
-            ServiceProcess process = failure.get().service();
-            throw new IllegalStateException(process.name() + " " + failure.get().reason() + "; last lines of "
-                    + process.log() + ":\n" + process.failureLogTail(30));
-        }
+        ReadinessWait.requireReady(processes, READY_TIMEOUT, progress);
     }
 
     private static boolean accepts(int port) {
